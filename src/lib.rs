@@ -1,0 +1,6 @@
+//! Yandu (研读): study one policy report in the browser.
+//!
+//! Data flows one way: text → [`report`] model → [`summary`] → [`ui`] components.
+//! Only [`browser`] touches browser APIs; everything else is plain Rust, tested natively.
+
+pub mod report;

@@ -1,0 +1,15 @@
+//! The report: its text, the document model, and the parser that reads one into the other.
+//! Pure Rust: nothing here calls the browser.
+
+pub mod anchor;
+pub mod inline;
+pub mod model;
+pub mod numerals;
+pub mod parse;
+
+pub use anchor::Anchor;
+pub use inline::Inline;
+pub use model::{Block, Document, Point, Section};
+
+/// The report Yandu presents, embedded at build time.
+pub const REPORT_TEXT: &str = include_str!("../../content/report.txt");
