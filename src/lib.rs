@@ -3,4 +3,7 @@
 //! Data flows one way: text → [`report`] model → [`summary`] → [`ui`] components.
 //! Only [`browser`] touches browser APIs; everything else is plain Rust, tested natively.
 
+pub mod browser;
 pub mod report;
+pub mod summary;
+pub mod ui;

@@ -23,7 +23,10 @@ fn points_on_their_own_lines() {
                 下一步，我们将继续努力。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    assert_eq!(d.title.as_ref().unwrap().plain_text(), "关于XX县乡村振兴的汇报");
+    assert_eq!(
+        d.title.as_ref().unwrap().plain_text(),
+        "关于XX县乡村振兴的汇报"
+    );
     assert!(d.notice.is_none());
     assert_eq!(d.intro.len(), 1);
     assert_eq!(d.sections.len(), 2);
@@ -39,7 +42,9 @@ fn points_on_their_own_lines() {
 #[test]
 fn ten_and_more_sections_and_points() {
     let mut text = String::from("标题\n");
-    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+    let numerals = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
     for n in numerals {
         text.push_str(&format!("{n}、第{n}部分，要点。"));
         for p in numerals {

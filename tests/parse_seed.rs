@@ -23,9 +23,13 @@ fn reads_intro_and_closing() {
     let d = doc();
     assert_eq!(d.intro.len(), 1);
     assert!(d.intro[0].plain_text().starts_with("XX区总面积XX平方公里"));
-    assert!(d.intro[0].plain_text().ends_with("各项试点工作取得积极进展。"));
+    assert!(d.intro[0]
+        .plain_text()
+        .ends_with("各项试点工作取得积极进展。"));
     assert_eq!(d.closing.len(), 1);
-    assert!(d.closing[0].plain_text().starts_with("我区在新型城镇化试点中"));
+    assert!(d.closing[0]
+        .plain_text()
+        .starts_with("我区在新型城镇化试点中"));
     assert!(d.closing[0].plain_text().ends_with("做出新的贡献！"));
 }
 
@@ -60,13 +64,30 @@ fn finds_thirteen_points_with_their_lead_phrases() {
     assert_eq!(
         leads,
         vec![
-            vec!["突出主城区龙头带动", "构建“工”字型小城镇发展格局", "扎实推进美丽乡村建设"],
-            vec!["加快交通提升", "加快生态提升", "实施城镇提升", "加快产业提升"],
+            vec![
+                "突出主城区龙头带动",
+                "构建“工”字型小城镇发展格局",
+                "扎实推进美丽乡村建设"
+            ],
+            vec![
+                "加快交通提升",
+                "加快生态提升",
+                "实施城镇提升",
+                "加快产业提升"
+            ],
             vec!["实施就业创业扶持", "完善户籍制度", "有效维护农民“三权”"],
-            vec!["积极拓宽融资渠道", "推进闲置低效用地清理", "推进公共服务均等化"],
+            vec![
+                "积极拓宽融资渠道",
+                "推进闲置低效用地清理",
+                "推进公共服务均等化"
+            ],
         ]
     );
-    let markers: Vec<&str> = d.sections[1].points.iter().map(|p| p.marker.as_str()).collect();
+    let markers: Vec<&str> = d.sections[1]
+        .points
+        .iter()
+        .map(|p| p.marker.as_str())
+        .collect();
     assert_eq!(markers, ["一是", "二是", "三是", "四是"]);
     assert_eq!(d.sections.iter().map(|s| s.points.len()).sum::<usize>(), 13);
 }

@@ -86,7 +86,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_an_anchor() {
-        for bad in ["", "#", "s", "s-p1", "s2-p", "s02", "x2", "s2-p3-p4", "s+2", "s２", "note-1"] {
+        for bad in [
+            "", "#", "s", "s-p1", "s2-p", "s02", "x2", "s2-p3-p4", "s+2", "s２", "note-1",
+        ] {
             assert_eq!(Anchor::parse(bad), None, "{bad}");
         }
     }

@@ -158,7 +158,10 @@ mod tests {
             vec![masked("X"), text("年"), masked("X"), text("月")]
         );
         assert_eq!(parse_inlines("ＸＸ市"), vec![masked("ＸＸ"), text("市")]);
-        assert_eq!(parse_inlines("达到X%"), vec![text("达到"), masked("X"), text("%")]);
+        assert_eq!(
+            parse_inlines("达到X%"),
+            vec![text("达到"), masked("X"), text("%")]
+        );
     }
 
     #[test]
@@ -188,7 +191,10 @@ mod tests {
     fn unbalanced_or_empty_quotes_stay_text() {
         assert_eq!(parse_inlines("“未闭合"), vec![text("“未闭合")]);
         assert_eq!(parse_inlines("“”"), vec![text("“”")]);
-        assert_eq!(parse_inlines("“a“b”"), vec![text("“a"), Inline::Quote(vec![text("b")])]);
+        assert_eq!(
+            parse_inlines("“a“b”"),
+            vec![text("“a"), Inline::Quote(vec![text("b")])]
+        );
         assert_eq!(
             parse_inlines("“跨\n行”"),
             vec![text("“跨"), Inline::Break("\n".into()), text("行”")]
@@ -200,7 +206,11 @@ mod tests {
         let spans = parse_inlines("甲。 \r\n\n　　乙");
         assert_eq!(
             spans,
-            vec![text("甲。"), Inline::Break(" \r\n\n　　".into()), text("乙")]
+            vec![
+                text("甲。"),
+                Inline::Break(" \r\n\n　　".into()),
+                text("乙")
+            ]
         );
         assert_eq!(plain_text(&spans), "甲。乙");
     }

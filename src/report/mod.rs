@@ -13,3 +13,7 @@ pub use model::{Block, Document, Point, Section};
 
 /// The report Yandu presents, embedded at build time.
 pub const REPORT_TEXT: &str = include_str!("../../content/report.txt");
+
+/// The shipped report, parsed once.
+pub static DOCUMENT: std::sync::LazyLock<Document> =
+    std::sync::LazyLock::new(|| Document::parse(REPORT_TEXT));

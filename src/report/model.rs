@@ -93,7 +93,9 @@ impl Document {
     pub fn source(&self) -> String {
         let mut out = self.lead_in.clone();
         let blocks = |out: &mut String, blocks: &[Block]| {
-            blocks.iter().for_each(|b| out.push_str(&source_of(&b.spans)))
+            blocks
+                .iter()
+                .for_each(|b| out.push_str(&source_of(&b.spans)))
         };
         blocks(&mut out, self.notice.as_slice());
         blocks(&mut out, self.title.as_slice());

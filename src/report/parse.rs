@@ -85,8 +85,10 @@ fn ends_a_sentence(line: &str) -> bool {
 
 /// "一、" (for the expected number) at the start of a trimmed line.
 fn starts_section(line: &str, number: usize) -> bool {
-    numerals::to_chinese(number)
-        .is_some_and(|n| line.strip_prefix(n.as_str()).is_some_and(|r| r.starts_with('、')))
+    numerals::to_chinese(number).is_some_and(|n| {
+        line.strip_prefix(n.as_str())
+            .is_some_and(|r| r.starts_with('、'))
+    })
 }
 
 /// "N是" for any N at the start of a trimmed line.
@@ -113,8 +115,7 @@ fn assign_roles(lines: &[&Line]) -> Vec<Role> {
     // After the last section's last point line, the remaining paragraphs close the report.
     if let Some(last_start) = roles.iter().rposition(|r| *r == Role::SectionStart) {
         let last_point_line = (last_start + 1..lines.len())
-            .filter(|&i| starts_point(lines[i].content))
-            .last()
+            .rfind(|&i| starts_point(lines[i].content))
             .unwrap_or(last_start);
         for role in &mut roles[last_point_line + 1..] {
             *role = Role::Closing;
@@ -133,15 +134,14 @@ fn header_roles(lines: &[&Line]) -> Vec<Role> {
         .collect();
     let mut roles = Vec::new();
     // A first line that reads as a sentence is a notice only if a title follows it.
-    if candidates.len() >= 2 && ends_a_sentence(candidates[0]) && !ends_a_sentence(candidates[1])
-    {
+    if candidates.len() >= 2 && ends_a_sentence(candidates[0]) && !ends_a_sentence(candidates[1]) {
         roles.push(Role::Notice);
     }
     for _ in candidates[roles.len()..]
         .iter()
         .take_while(|c| !ends_a_sentence(c))
     {
-        roles.push(if roles.iter().any(|r| *r == Role::Title) {
+        roles.push(if roles.contains(&Role::Title) {
             Role::Subtitle
         } else {
             Role::Title
@@ -175,7 +175,11 @@ fn parse_section(number: usize, text: &str) -> Section {
         .enumerate()
         .map(|(k, &(at, marker_len))| {
             let end = markers.get(k + 1).map_or(rest.len(), |m| m.0);
-            parse_point(k + 1, &rest[at..at + marker_len], &rest[at + marker_len..end])
+            parse_point(
+                k + 1,
+                &rest[at..at + marker_len],
+                &rest[at + marker_len..end],
+            )
         })
         .collect();
     Section {

@@ -1,0 +1,146 @@
+//! The WebDriver servers: start one per engine on a free loopback port, wait until it answers,
+//! stop it when dropped. Also the capabilities that run each engine headless on this machine.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Map, Value};
+
+/// Headless, as root, on a machine without network beyond the package registries.
+const CHROMIUM_ARGS: [&str; 9] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+];
+
+/// A browser engine the suite can drive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+}
+
+impl Engine {
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+        }
+    }
+
+    /// W3C capabilities for a headless session with a window of `width`×`height`.
+    pub fn capabilities(self, width: u32, height: u32) -> Map<String, Value> {
+        let caps = match self {
+            // Headless Chromium will not make a window narrower than 500px: phone widths
+            // use its device emulation (which also makes the pointer coarse, as on a phone).
+            Engine::Chromium if width < 500 => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": CHROMIUM_ARGS,
+                    "mobileEmulation": {
+                        "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true },
+                    },
+                },
+                "goog:loggingPrefs": { "browser": "ALL" },
+            }),
+            Engine::Chromium => json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": CHROMIUM_ARGS
+                        .iter()
+                        .map(|a| a.to_string())
+                        .chain([format!("--window-size={width},{height}")])
+                        .collect::<Vec<_>>(),
+                },
+                "goog:loggingPrefs": { "browser": "ALL" },
+            }),
+        };
+        caps.as_object().cloned().unwrap_or_default()
+    }
+}
+
+/// A running WebDriver server; killed on drop.
+pub struct DriverProcess {
+    child: Child,
+    pub url: String,
+}
+
+impl DriverProcess {
+    pub fn start(engine: Engine) -> Result<DriverProcess, String> {
+        let port = free_port().map_err(|e| format!("no free port: {e}"))?;
+        let (program, args) = match engine {
+            Engine::Chromium => ("chromedriver", vec![format!("--port={port}")]),
+        };
+        let child = Command::new(program)
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start {program}: {e} (is it installed?)"))?;
+        let driver = DriverProcess {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        };
+        driver.wait_ready(port, Duration::from_secs(30))?;
+        Ok(driver)
+    }
+
+    /// Polls GET /status until the driver says it is ready.
+    fn wait_ready(&self, port: u16, limit: Duration) -> Result<(), String> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if status_ready(port) {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Err(format!(
+            "WebDriver on port {port} not ready after {limit:?}"
+        ))
+    }
+}
+
+impl Drop for DriverProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn status_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    // Drivers may keep the connection open: read until the answer is in, or time out.
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut response = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while let Ok(n) = stream.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        response.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&response);
+        if text.contains("\"ready\":true") || text.contains("\"ready\": true") {
+            return true;
+        }
+    }
+    false
+}

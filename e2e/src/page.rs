@@ -1,0 +1,168 @@
+//! A page in a headless browser, with helpers that wait on conditions in the page (polling a
+//! JavaScript expression) instead of sleeping for a guessed time.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::Value;
+
+use crate::driver::Engine;
+
+/// How long any single condition may take before the test fails.
+pub const WAIT_LIMIT: Duration = Duration::from_secs(15);
+const POLL: Duration = Duration::from_millis(25);
+
+pub type TestResult = Result<(), String>;
+
+pub struct Page {
+    pub client: Client,
+    pub engine: Engine,
+    base_url: String,
+}
+
+impl Page {
+    /// A new session (fresh profile) with a window of `width`×`height`.
+    pub async fn open(
+        engine: Engine,
+        driver_url: &str,
+        base_url: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<Page, String> {
+        let client = ClientBuilder::rustls()
+            .map_err(|e| format!("tls: {e}"))?
+            .capabilities(engine.capabilities(width, height))
+            .connect(driver_url)
+            .await
+            .map_err(|e| format!("cannot start a {} session: {e}", engine.name()))?;
+        Ok(Page {
+            client,
+            engine,
+            base_url: base_url.to_string(),
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Opens `path` (relative to the app's base URL) and waits until the app has rendered.
+    pub async fn goto(&self, path: &str) -> TestResult {
+        self.client
+            .goto(&self.url(path))
+            .await
+            .map_err(|e| format!("goto {path}: {e}"))?;
+        self.wait_until(
+            "document.querySelector('#reader .sec') !== null",
+            "the app to render",
+        )
+        .await
+    }
+
+    /// Evaluates a JavaScript expression and returns its value.
+    pub async fn js(&self, expression: &str) -> Result<Value, String> {
+        self.client
+            .execute(&format!("return ({expression});"), vec![])
+            .await
+            .map_err(|e| format!("script failed: {expression}: {e}"))
+    }
+
+    pub async fn js_string(&self, expression: &str) -> Result<String, String> {
+        match self.js(expression).await? {
+            Value::String(s) => Ok(s),
+            other => Err(format!("{expression} gave {other}, not a string")),
+        }
+    }
+
+    pub async fn js_f64(&self, expression: &str) -> Result<f64, String> {
+        self.js(expression)
+            .await?
+            .as_f64()
+            .ok_or_else(|| format!("{expression} is not a number"))
+    }
+
+    /// Polls `expression` until it is true; fails with `what` after [`WAIT_LIMIT`].
+    pub async fn wait_until(&self, expression: &str, what: &str) -> TestResult {
+        let start = Instant::now();
+        loop {
+            if self.js(expression).await? == Value::Bool(true) {
+                return Ok(());
+            }
+            if start.elapsed() > WAIT_LIMIT {
+                return Err(format!("timed out waiting for {what} ({expression})"));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) -> TestResult {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element {css}: {e}"))?
+            .click()
+            .await
+            .map_err(|e| format!("cannot click {css}: {e}"))
+    }
+
+    /// Waits until the element with `id` sits at the top of the viewport (below the top bar).
+    pub async fn wait_landed(&self, id: &str) -> TestResult {
+        let expr = format!(
+            "(() => {{ const e = document.getElementById('{id}'); if (!e) return false; \
+             const t = e.getBoundingClientRect().top; return t >= 0 && t <= 120; }})()"
+        );
+        self.wait_until(&expr, &format!("#{id} to reach the top of the view"))
+            .await
+    }
+
+    /// Errors the page logged to the console (Chromium's log); each entry's message.
+    pub async fn console_errors(&self) -> Result<Vec<String>, String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .map_err(|e| format!("cannot read the browser log: {e}"))?;
+        Ok(log
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or("").to_string())
+            .collect())
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's endpoint for the browser console log.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
+    }
+}
+
+/// Fails with `message` unless `condition` holds.
+pub fn check(condition: bool, message: impl Into<String>) -> TestResult {
+    if condition {
+        Ok(())
+    } else {
+        Err(message.into())
+    }
+}

@@ -1,0 +1,99 @@
+//! A small static file server for the built dist on 127.0.0.1, so the tests need nothing but
+//! the dist folder. It can mount the dist under a sub-path, as a static host would.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::thread;
+
+pub struct StaticServer {
+    pub port: u16,
+    /// The URL of the app's index, ending in '/'.
+    pub base_url: String,
+}
+
+impl StaticServer {
+    /// Serves `root` at `prefix` (e.g. "/" or "/reports/yandu/") on a free loopback port.
+    pub fn start(root: &Path, prefix: &str) -> std::io::Result<StaticServer> {
+        let listener = TcpListener::bind("127.0.0.1:0")?;
+        let port = listener.local_addr()?.port();
+        let root = root.to_path_buf();
+        let prefix = prefix.to_string();
+        let base_url = format!("http://127.0.0.1:{port}{prefix}");
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (root, prefix) = (root.clone(), prefix.clone());
+                thread::spawn(move || {
+                    let _ = serve(stream, &root, &prefix);
+                });
+            }
+        });
+        Ok(StaticServer { port, base_url })
+    }
+}
+
+fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; the server needs none of them.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let file = resolve(root, prefix, path);
+    let (status, body, kind) = match file.as_deref().map(std::fs::read) {
+        Some(Ok(bytes)) => ("200 OK", bytes, content_type(file.as_deref().unwrap())),
+        _ => (
+            "404 Not Found",
+            b"not found".to_vec(),
+            "text/plain; charset=utf-8",
+        ),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
+    }
+    stream.flush()
+}
+
+/// The file for a request path under `prefix`, or `None` outside it or outside `root`.
+fn resolve(root: &Path, prefix: &str, path: &str) -> Option<PathBuf> {
+    let rest = path.strip_prefix(prefix)?;
+    let rest = if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest.to_string()
+    };
+    let relative = Path::new(&rest);
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let full = root.join(relative);
+    full.is_file().then_some(full)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

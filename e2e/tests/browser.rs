@@ -1,0 +1,341 @@
+//! The browser suite: the release dist served on 127.0.0.1, driven in headless browsers
+//! through WebDriver. Each scenario gets a fresh session. Prints one line per scenario and
+//! a closing "N passed, N failed" line; exits non-zero if any failed or an engine is missing.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::time::Duration;
+
+use yandu_e2e::driver::{DriverProcess, Engine};
+use yandu_e2e::page::{check, Page, TestResult};
+use yandu_e2e::server::StaticServer;
+
+const DESKTOP: (u32, u32) = (1280, 800);
+const PHONE: (u32, u32) = (375, 812);
+const SCENARIO_LIMIT: Duration = Duration::from_secs(90);
+
+struct Ctx {
+    engine: Engine,
+    driver_url: String,
+    base_url: String,
+    source: String,
+}
+
+impl Ctx {
+    async fn page(&self, (w, h): (u32, u32)) -> Result<Page, String> {
+        Page::open(self.engine, &self.driver_url, &self.base_url, w, h).await
+    }
+}
+
+type Scenario = for<'a> fn(&'a Ctx) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
+
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        &[$((stringify!($name), |ctx| Box::pin($name(ctx)))),*]
+    };
+}
+
+const SCENARIOS: &[(&str, Scenario)] = scenarios![
+    text_is_all_there,
+    structure_and_redactions_are_marked,
+    outline_jumps_and_marks_the_part_in_view,
+    deep_link_lands,
+    back_and_forward_move_between_parts,
+    outline_sections_fold,
+    outline_is_a_drawer_on_phones,
+    no_console_errors,
+];
+
+/// Runs `body` on a fresh page and closes the session whatever happens.
+async fn with_page(
+    ctx: &Ctx,
+    size: (u32, u32),
+    body: impl AsyncFnOnce(&Page) -> TestResult,
+) -> TestResult {
+    let page = ctx.page(size).await?;
+    let result = body(&page).await;
+    page.close().await;
+    result
+}
+
+fn non_space(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+async fn text_is_all_there(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let shown = page
+            .js_string("document.getElementById('reader').textContent")
+            .await?;
+        let (shown, source) = (non_space(&shown), non_space(&ctx.source));
+        if shown != source {
+            let at = shown
+                .chars()
+                .zip(source.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let near: String = source.chars().skip(at).take(20).collect();
+            return Err(format!(
+                "reader text differs from the source at character {at} (source there: {near})"
+            ));
+        }
+        Ok(())
+    })
+    .await
+}
+
+async fn structure_and_redactions_are_marked(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let count = async |css: &str| {
+            page.js_f64(&format!("document.querySelectorAll('{css}').length"))
+                .await
+        };
+        check(count("#reader section.sec").await? == 4.0, "expected 4 sections")?;
+        check(count("#reader p.point").await? == 13.0, "expected 13 points")?;
+        check(count("#reader h2.sec-heading").await? == 4.0, "expected 4 headings")?;
+        let lead = page
+            .js_string("document.querySelector('#s2-p3 .point-lead').textContent")
+            .await?;
+        check(lead == "实施城镇提升。", format!("s2-p3 lead phrase is {lead}"))?;
+        let runs = ctx.source.split(|c| c != 'X').filter(|r| !r.is_empty()).count() as f64;
+        check(
+            count("#reader .redacted").await? == runs,
+            format!("expected {runs} masked chips"),
+        )?;
+        let labelled = page
+            .js("[...document.querySelectorAll('#reader .redacted')].every(e => e.getAttribute('aria-label').includes('隐去') && e.title.includes('隐去'))")
+            .await?;
+        check(labelled == true, "every masked chip says the value is masked")?;
+        let terms = count("#reader .term").await?;
+        check(
+            terms == ctx.source.matches('“').count() as f64,
+            format!("quoted terms emphasised: {terms}"),
+        )?;
+        let title = page.js_string("document.querySelector('h1').textContent").await?;
+        check(title.contains("抢抓机遇") && title.contains("城乡统筹"), format!("title {title}"))
+    })
+    .await
+}
+
+async fn outline_jumps_and_marks_the_part_in_view(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.click(".outline-link[data-anchor='s2-p3']").await?;
+        page.wait_until("location.hash === '#s2-p3'", "the fragment #s2-p3").await?;
+        page.wait_landed("s2-p3").await?;
+        page.wait_until(
+            "document.querySelector(\".outline-link[data-anchor='s2-p3']\").getAttribute('aria-current') === 'location'",
+            "the outline to mark s2-p3 as the part in view",
+        )
+        .await?;
+        // Scrolling by hand moves the mark too.
+        page.js("(document.getElementById('s4').scrollIntoView({block: 'start', behavior: 'instant'}), true)")
+            .await?;
+        page.wait_until(
+            "/^s4(-p\\d+)?$/.test(document.querySelector('.outline-link.is-active')?.dataset.anchor)",
+            "the outline to follow the scroll to 四、",
+        )
+        .await
+    })
+    .await
+}
+
+async fn deep_link_lands(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s3-p2").await?;
+        page.wait_landed("s3-p2").await?;
+        page.wait_until(
+            "document.getElementById('s3-p2').classList.contains('is-target')",
+            "#s3-p2 to be marked as the jump target",
+        )
+        .await?;
+        page.goto("#closing").await?;
+        page.wait_until(
+            "document.getElementById('closing').getBoundingClientRect().top < innerHeight",
+            "#closing to be in view",
+        )
+        .await
+    })
+    .await
+}
+
+async fn back_and_forward_move_between_parts(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s1").await?;
+        page.wait_landed("s1").await?;
+        page.click(".outline-link[data-anchor='s2']").await?;
+        page.wait_landed("s2").await?;
+        page.click(".outline-link[data-anchor='s4-p1']").await?;
+        page.wait_landed("s4-p1").await?;
+        let back = async |hash: &'static str| {
+            page.client.back().await.map_err(|e| format!("back: {e}"))?;
+            page.wait_until(
+                &format!("location.hash === '#{hash}'"),
+                &format!("back to #{hash}"),
+            )
+            .await?;
+            page.wait_landed(hash).await
+        };
+        back("s2").await?;
+        back("s1").await?;
+        page.client
+            .forward()
+            .await
+            .map_err(|e| format!("forward: {e}"))?;
+        page.wait_until("location.hash === '#s2'", "forward to #s2")
+            .await?;
+        page.wait_landed("s2").await?;
+        page.wait_until(
+            "document.getElementById('s2').classList.contains('is-target')",
+            "#s2 to be the target after forward",
+        )
+        .await
+    })
+    .await
+}
+
+async fn outline_sections_fold(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let toggle = "#outline .outline-toggle[aria-controls='outline-s1']";
+        let visible =
+            "document.querySelector(\".outline-link[data-anchor='s1-p1']\").offsetParent !== null";
+        check(page.js(visible).await? == true, "points of 一、 are listed")?;
+        page.click(toggle).await?;
+        page.wait_until(&format!("!({visible})"), "the points of 一、 to fold away")
+            .await?;
+        let expanded = page
+            .js_string(&format!(
+                "document.querySelector(\"{toggle}\").getAttribute('aria-expanded')"
+            ))
+            .await?;
+        check(expanded == "false", "the toggle says it is collapsed")?;
+        page.click(toggle).await?;
+        page.wait_until(visible, "the points of 一、 to unfold")
+            .await
+    })
+    .await
+}
+
+async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("").await?;
+        let outline_shown = "getComputedStyle(document.getElementById('outline')).visibility === 'visible' && document.getElementById('outline').getBoundingClientRect().left >= 0";
+        check(page.js(outline_shown).await? == false, "the outline is hidden on a phone")?;
+        page.click("#outline-toggle").await?;
+        page.wait_until(outline_shown, "the outline drawer to open").await?;
+        page.click(".outline-link[data-anchor='s3']").await?;
+        page.wait_until(&format!("!({outline_shown})"), "the drawer to close after a jump")
+            .await?;
+        page.wait_landed("s3").await?;
+        page.click("#outline-toggle").await?;
+        page.wait_until(outline_shown, "the drawer to open again").await?;
+        page.js("(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)")
+            .await?;
+        page.wait_until(&format!("!({outline_shown})"), "Escape to close the drawer").await?;
+        let width = page.js_f64("innerWidth").await?;
+        check(width == PHONE.0 as f64, format!("the phone viewport is {width}px wide"))?;
+        let wide = page.js_f64("document.documentElement.scrollWidth").await?;
+        check(wide <= width, format!("no sideways scrolling on a phone ({wide}px)"))
+    })
+    .await
+}
+
+async fn no_console_errors(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p1").await?;
+        page.click(".outline-link[data-anchor='s4']").await?;
+        page.wait_landed("s4").await?;
+        // The log reader must see errors at all: log one on purpose and expect it back.
+        page.js("(console.error('yandu-e2e-probe'), true)").await?;
+        let errors = page.console_errors().await?;
+        check(
+            errors.iter().any(|e| e.contains("yandu-e2e-probe")),
+            "the browser log did not capture a deliberate console.error",
+        )?;
+        let real: Vec<&String> = errors
+            .iter()
+            .filter(|e| !e.contains("yandu-e2e-probe"))
+            .collect();
+        check(real.is_empty(), format!("console errors: {real:?}"))
+    })
+    .await
+}
+
+fn dist_dir() -> PathBuf {
+    std::env::var_os("YANDU_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"))
+}
+
+fn main() {
+    let dist = dist_dir();
+    if !dist.join("index.html").is_file() {
+        eprintln!(
+            "no release build at {} (run `trunk build --release` first)",
+            dist.display()
+        );
+        std::process::exit(1);
+    }
+    let source = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content/report.txt"),
+    )
+    .expect("content/report.txt");
+    let server = StaticServer::start(&dist, "/").expect("static server");
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let (mut passed, mut failed) = (0, 0);
+    for engine in [Engine::Chromium] {
+        let driver = match DriverProcess::start(engine) {
+            Ok(d) => d,
+            Err(e) => {
+                println!("engine {}: FAILED to start: {e}", engine.name());
+                failed += 1;
+                continue;
+            }
+        };
+        println!(
+            "engine {} (WebDriver at {}), app at {}",
+            engine.name(),
+            driver.url,
+            server.base_url
+        );
+        let ctx = Ctx {
+            engine,
+            driver_url: driver.url.clone(),
+            base_url: server.base_url.clone(),
+            source: source.clone(),
+        };
+        for (name, scenario) in SCENARIOS {
+            if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+                continue;
+            }
+            let result = runtime.block_on(async {
+                tokio::time::timeout(SCENARIO_LIMIT, scenario(&ctx))
+                    .await
+                    .unwrap_or_else(|_| Err(format!("took longer than {SCENARIO_LIMIT:?}")))
+            });
+            match result {
+                Ok(()) => {
+                    passed += 1;
+                    println!("test {}::{name} ... ok", engine.name());
+                }
+                Err(e) => {
+                    failed += 1;
+                    println!("test {}::{name} ... FAILED\n    {e}", engine.name());
+                }
+            }
+        }
+    }
+    println!("\n{passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,110 @@
+//! The outline (提纲): introduction, sections with their points, closing, each with a label
+//! taken from the report's own words and numbering. Pure: no browser calls.
+
+use crate::report::{Anchor, Document};
+
+/// One line of the outline; sections carry their points as children.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineItem {
+    pub anchor: Anchor,
+    /// The report's own numbering ("一、", "三是"), empty for intro and closing.
+    pub ordinal: String,
+    pub label: String,
+    pub children: Vec<OutlineItem>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub items: Vec<OutlineItem>,
+}
+
+pub const INTRO_LABEL: &str = "引言";
+pub const CLOSING_LABEL: &str = "结语";
+
+impl Outline {
+    pub fn of(doc: &Document) -> Outline {
+        let mut items = Vec::new();
+        if !doc.intro.is_empty() {
+            items.push(leaf(Anchor::Intro, "", INTRO_LABEL));
+        }
+        for s in &doc.sections {
+            items.push(OutlineItem {
+                anchor: Anchor::Section(s.number),
+                ordinal: s.ordinal_label().to_string(),
+                label: s.heading_label(),
+                children: s
+                    .points
+                    .iter()
+                    .map(|p| {
+                        leaf(
+                            Anchor::Point(s.number, p.number),
+                            &p.marker,
+                            &p.lead_label(),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+        if !doc.closing.is_empty() {
+            items.push(leaf(Anchor::Closing, "", CLOSING_LABEL));
+        }
+        Outline { items }
+    }
+
+    /// Every anchor in the outline, in reading order.
+    pub fn anchors(&self) -> Vec<Anchor> {
+        self.items
+            .iter()
+            .flat_map(|i| std::iter::once(i.anchor).chain(i.children.iter().map(|c| c.anchor)))
+            .collect()
+    }
+
+    /// The item for `anchor`, at any depth.
+    pub fn find(&self, anchor: Anchor) -> Option<&OutlineItem> {
+        self.items.iter().find_map(|i| {
+            (i.anchor == anchor)
+                .then_some(i)
+                .or_else(|| i.children.iter().find(|c| c.anchor == anchor))
+        })
+    }
+}
+
+fn leaf(anchor: Anchor, ordinal: &str, label: &str) -> OutlineItem {
+    OutlineItem {
+        anchor,
+        ordinal: ordinal.to_string(),
+        label: label.to_string(),
+        children: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::REPORT_TEXT;
+
+    #[test]
+    fn seed_outline_matches_the_report() {
+        let doc = Document::parse(REPORT_TEXT);
+        let outline = Outline::of(&doc);
+        assert_eq!(outline.items.len(), 6);
+        assert_eq!(outline.items[0].label, INTRO_LABEL);
+        assert_eq!(outline.items[1].ordinal, "一、");
+        assert_eq!(outline.items[1].label, "科学规划布局，明确城乡发展新坐标");
+        assert_eq!(outline.items[2].children[2].ordinal, "三是");
+        assert_eq!(outline.items[2].children[2].label, "实施城镇提升");
+        assert_eq!(outline.items[5].label, CLOSING_LABEL);
+        assert_eq!(outline.anchors(), doc.anchors());
+        assert_eq!(
+            outline.find(Anchor::Point(3, 3)).map(|i| i.label.as_str()),
+            Some("有效维护农民“三权”")
+        );
+        assert!(outline.find(Anchor::Point(3, 4)).is_none());
+    }
+
+    #[test]
+    fn plain_text_gets_an_intro_only() {
+        let outline = Outline::of(&Document::parse("一段没有结构的文字。"));
+        assert_eq!(outline.anchors(), [Anchor::Intro]);
+    }
+}

@@ -1,0 +1,57 @@
+//! Which part of the report is being read, from where each part's top sits in the viewport.
+//! Pure: the browser glue measures, this decides.
+
+use crate::report::Anchor;
+
+/// Where the reader's eye is taken to be, as a share of the viewport height from its top.
+pub const READING_LINE: f64 = 0.25;
+
+/// The part being read: the last one whose top has passed the reading line. At the very bottom
+/// of the page the last part whose top is on screen wins, so short closing parts can be marked.
+/// `tops` are in reading order, measured from the viewport's top in CSS pixels.
+pub fn active_anchor(
+    tops: &[(Anchor, f64)],
+    viewport_height: f64,
+    at_bottom: bool,
+) -> Option<Anchor> {
+    let line = viewport_height * READING_LINE;
+    let limit = if at_bottom { viewport_height } else { line };
+    tops.iter()
+        .rev()
+        .find(|(_, top)| *top <= limit)
+        .or_else(|| tops.first())
+        .map(|(a, _)| *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOPS: [(Anchor, f64); 4] = [
+        (Anchor::Intro, -900.0),
+        (Anchor::Section(1), -20.0),
+        (Anchor::Point(1, 1), 200.0),
+        (Anchor::Closing, 700.0),
+    ];
+
+    #[test]
+    fn marks_the_last_part_above_the_reading_line() {
+        assert_eq!(
+            active_anchor(&TOPS, 800.0, false),
+            Some(Anchor::Point(1, 1))
+        );
+        assert_eq!(active_anchor(&TOPS, 500.0, false), Some(Anchor::Section(1)));
+    }
+
+    #[test]
+    fn before_any_part_marks_the_first() {
+        let tops = [(Anchor::Intro, 300.0), (Anchor::Section(1), 900.0)];
+        assert_eq!(active_anchor(&tops, 800.0, false), Some(Anchor::Intro));
+        assert_eq!(active_anchor(&[], 800.0, false), None);
+    }
+
+    #[test]
+    fn at_the_bottom_a_short_last_part_wins() {
+        assert_eq!(active_anchor(&TOPS, 800.0, true), Some(Anchor::Closing));
+    }
+}

@@ -1,0 +1,53 @@
+//! The app shell: provides the document and the reading state, wires the browser glue after
+//! mount, and lays out top bar, outline and reader.
+
+use std::sync::LazyLock;
+
+use leptos::prelude::*;
+
+use super::outline::OutlineNav;
+use super::reader::Reader;
+use super::state::ReadingState;
+use super::topbar::TopBar;
+use crate::browser;
+use crate::report::DOCUMENT;
+use crate::summary::Outline;
+
+static OUTLINE: LazyLock<Outline> = LazyLock::new(|| Outline::of(&DOCUMENT));
+
+#[component]
+pub fn App() -> impl IntoView {
+    let doc = &*DOCUMENT;
+    let outline = &*OUTLINE;
+    let state = ReadingState::new();
+    provide_context(state);
+
+    // Browser-only state is read after mount, never while rendering.
+    Effect::new(move |_| {
+        browser::follow_location(state.target);
+        browser::spy_scroll(outline.anchors(), state.active);
+        browser::on_escape(move || state.outline_open.set(false));
+    });
+
+    let short_title = doc
+        .title
+        .as_ref()
+        .map(|t| {
+            t.plain_text()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| "研读".to_string());
+
+    view! {
+        <a class="skip-link" href="#reader">"跳到正文"</a>
+        <TopBar short_title=short_title />
+        <div class="layout">
+            <OutlineNav outline=outline />
+            <main class="reader-column">
+                <Reader doc=doc />
+            </main>
+        </div>
+    }
+}

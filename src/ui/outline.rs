@@ -1,0 +1,98 @@
+//! The outline (提纲): sections and their points with the report's own numbering and lead
+//! phrases. Plain links to the anchors, so the browser keeps the history for back/forward;
+//! the part being read is marked; sections fold; on narrow screens it is a drawer.
+
+use leptos::prelude::*;
+
+use super::state::use_reading_state;
+use crate::report::Anchor;
+use crate::summary::{Outline, OutlineItem};
+
+#[component]
+pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
+    let state = use_reading_state();
+    let close = move |_| state.outline_open.set(false);
+    view! {
+        <nav
+            id="outline"
+            class="outline"
+            aria-label="提纲"
+            data-open=move || state.outline_open.get().to_string()
+        >
+            <div class="outline-head">
+                <h2 class="outline-title">"提纲"</h2>
+                <button type="button" class="icon-button outline-close" aria-label="关闭提纲" on:click=close>
+                    <span aria-hidden="true">"×"</span>
+                </button>
+            </div>
+            <ol class="outline-list">
+                {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
+            </ol>
+        </nav>
+        <div class="scrim" aria-hidden="true" on:click=close data-open=move || state.outline_open.get().to_string()></div>
+    }
+}
+
+#[component]
+fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
+    let state = use_reading_state();
+    let expanded = RwSignal::new(true);
+    let anchor = item.anchor;
+    let contains_active = move || {
+        state.active.get().is_some_and(|a| {
+            a != anchor && a.section().is_some() && a.section() == anchor.section()
+        })
+    };
+    let children_id = format!("outline-{anchor}");
+    let has_children = !item.children.is_empty();
+    view! {
+        <li class="outline-item" class:has-children=has_children class:contains-active=contains_active>
+            <div class="outline-row">
+                {has_children.then(|| {
+                    let label = format!("{}{}", item.ordinal, item.label);
+                    view! {
+                        <button
+                            type="button"
+                            class="outline-toggle"
+                            aria-expanded=move || expanded.get().to_string()
+                            aria-controls=children_id.clone()
+                            aria-label=move || format!("{}：{}", if expanded.get() { "收起" } else { "展开" }, label)
+                            on:click=move |_| expanded.update(|e| *e = !*e)
+                        >
+                            <span class="chevron" aria-hidden="true"></span>
+                        </button>
+                    }
+                })}
+                <OutlineLink anchor=anchor ordinal=&item.ordinal label=&item.label />
+            </div>
+            {has_children.then(|| view! {
+                <ol id=format!("outline-{anchor}") class="outline-children" hidden=move || !expanded.get()>
+                    {item.children.iter().map(|c| view! {
+                        <li class="outline-item">
+                            <OutlineLink anchor=c.anchor ordinal=&c.ordinal label=&c.label />
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
+    let state = use_reading_state();
+    let is_active = move || state.active.get() == Some(anchor);
+    view! {
+        <a
+            class="outline-link"
+            href=format!("#{anchor}")
+            data-anchor=anchor.id()
+            class:is-active=is_active
+            aria-current=move || is_active().then_some("location")
+            on:click=move |_| state.outline_open.set(false)
+        >
+            {(!ordinal.is_empty()).then(|| view! { <span class="outline-ordinal">{ordinal}</span> })}
+            <span class="outline-label">{label}</span>
+        </a>
+    }
+}

@@ -1,0 +1,31 @@
+//! The top bar: the app's name, the report's short title, and the outline toggle for narrow
+//! screens.
+
+use leptos::prelude::*;
+
+use super::state::use_reading_state;
+
+#[component]
+pub fn TopBar(short_title: String) -> impl IntoView {
+    let state = use_reading_state();
+    view! {
+        <header class="topbar">
+            <button
+                type="button"
+                id="outline-toggle"
+                class="icon-button outline-toggle-button"
+                aria-controls="outline"
+                aria-expanded=move || state.outline_open.get().to_string()
+                on:click=move |_| state.outline_open.update(|o| *o = !*o)
+            >
+                <span class="hamburger" aria-hidden="true"></span>
+                <span class="button-label">"提纲"</span>
+            </button>
+            <a class="brand" href="#" aria-label="研读 Yandu：回到开头">
+                <span class="brand-mark" aria-hidden="true">"研"</span>
+                <span class="brand-name">"研读"</span>
+            </a>
+            <span class="topbar-title">{short_title}</span>
+        </header>
+    }
+}
