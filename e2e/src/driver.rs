@@ -36,6 +36,16 @@ impl Engine {
 
     /// W3C capabilities for a headless session with a window of `width`×`height`.
     pub fn capabilities(self, width: u32, height: u32) -> Map<String, Value> {
+        self.capabilities_with(width, height, false)
+    }
+
+    /// As [`Engine::capabilities`], with the system colour scheme dark when `dark`.
+    pub fn capabilities_with(self, width: u32, height: u32, dark: bool) -> Map<String, Value> {
+        let args: Vec<String> = CHROMIUM_ARGS
+            .iter()
+            .map(|a| a.to_string())
+            .chain(dark.then(|| "--force-dark-mode".to_string()))
+            .collect();
         let caps = match self {
             // Headless Chromium will not make a window narrower than 500px: phone widths
             // use its device emulation (which also makes the pointer coarse, as on a phone).
@@ -43,7 +53,7 @@ impl Engine {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
-                    "args": CHROMIUM_ARGS,
+                    "args": args,
                     "mobileEmulation": {
                         "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true },
                     },
@@ -54,9 +64,9 @@ impl Engine {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
-                    "args": CHROMIUM_ARGS
+                    "args": args
                         .iter()
-                        .map(|a| a.to_string())
+                        .cloned()
                         .chain([format!("--window-size={width},{height}")])
                         .collect::<Vec<_>>(),
                 },

@@ -30,9 +30,20 @@ impl Page {
         width: u32,
         height: u32,
     ) -> Result<Page, String> {
+        Self::open_with(engine, driver_url, base_url, (width, height), false).await
+    }
+
+    /// As [`Page::open`], with a dark system colour scheme when `dark`.
+    pub async fn open_with(
+        engine: Engine,
+        driver_url: &str,
+        base_url: &str,
+        (width, height): (u32, u32),
+        dark: bool,
+    ) -> Result<Page, String> {
         let client = ClientBuilder::rustls()
             .map_err(|e| format!("tls: {e}"))?
-            .capabilities(engine.capabilities(width, height))
+            .capabilities(engine.capabilities_with(width, height, dark))
             .connect(driver_url)
             .await
             .map_err(|e| format!("cannot start a {} session: {e}", engine.name()))?;

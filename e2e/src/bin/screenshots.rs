@@ -1,0 +1,43 @@
+//! Takes the screenshots we look at before calling UI work done: desktop (1280×800) and phone
+//! (375×812), light and dark, at the top and at a deep link. Writes PNGs to `screenshots/`.
+//! Usage: `cargo run -p yandu-e2e --bin screenshots` after `trunk build --release`.
+
+use std::path::PathBuf;
+
+use yandu_e2e::driver::{DriverProcess, Engine};
+use yandu_e2e::page::Page;
+use yandu_e2e::server::StaticServer;
+
+const SIZES: [(&str, (u32, u32)); 2] = [("desktop", (1280, 800)), ("phone", (375, 812))];
+const VIEWS: [(&str, &str); 2] = [("top", ""), ("s2-p3", "#s2-p3")];
+
+#[tokio::main]
+async fn main() -> Result<(), String> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = root.join("screenshots");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let server = StaticServer::start(&root.join("dist"), "/").map_err(|e| e.to_string())?;
+    let driver = DriverProcess::start(Engine::Chromium)?;
+    for (size_name, size) in SIZES {
+        for dark in [false, true] {
+            let page = Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, dark)
+                .await?;
+            for (view_name, fragment) in VIEWS {
+                page.goto(fragment).await?;
+                if let Some(id) = fragment.strip_prefix('#') {
+                    page.wait_landed(id).await?;
+                }
+                // Let the jump's flash fade so the picture shows the resting state.
+                page.wait_until("document.getAnimations().length === 0", "animations to end")
+                    .await?;
+                let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
+                let scheme = if dark { "dark" } else { "light" };
+                let file = out.join(format!("{size_name}-{scheme}-{view_name}.png"));
+                std::fs::write(&file, png).map_err(|e| e.to_string())?;
+                println!("{}", file.display());
+            }
+            page.close().await;
+        }
+    }
+    Ok(())
+}
