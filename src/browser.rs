@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::report::Anchor;
@@ -68,13 +69,8 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
                     Some((*a, el.get_bounding_client_rect().top()))
                 })
                 .collect();
-            let win = window();
-            let height = win
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
-            let scrolled = win.scroll_y().unwrap_or(0.0) + height;
+            let height = viewport_height();
+            let scrolled = window().scroll_y().unwrap_or(0.0) + height;
             let total = doc
                 .document_element()
                 .map_or(0.0, |e| f64::from(e.scroll_height()));
@@ -104,6 +100,116 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
         move |_| schedule()
     });
     _ = window_event_listener(ev::resize, move |_| schedule());
+}
+
+/// An element's box in viewport pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+/// The box of the element a listener is attached to.
+pub fn event_target_rect(ev: &web_sys::Event) -> Option<Rect> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let r = el.get_bounding_client_rect();
+    Some(Rect {
+        left: r.left(),
+        top: r.top(),
+        bottom: r.bottom(),
+    })
+}
+
+/// The viewport's height in CSS pixels.
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// The viewport's width in CSS pixels.
+pub fn viewport_width() -> f64 {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls the current search hit into the middle of the view, once it is drawn.
+pub fn reveal_current_hit() {
+    request_animation_frame(|| {
+        if let Ok(Some(el)) = document().query_selector("mark.current") {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
+/// The `q` parameter of the page URL (a shared search), decoded.
+pub fn query_in_location() -> String {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("q"))
+        .unwrap_or_default()
+}
+
+/// Puts the search into the URL (`?q=`) without a new history entry or a reload.
+pub fn set_query_in_location(query: &str) {
+    let win = window();
+    let Ok(href) = win.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    if query.is_empty() {
+        url.search_params().delete("q");
+    } else {
+        url.search_params().set("q", query);
+    }
+    if let Ok(history) = win.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Focuses the element with `id`.
+pub fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Calls `f` with each key press anywhere in the page, with whether focus is in a text field.
+pub fn on_key(f: impl Fn(&web_sys::KeyboardEvent, bool) + 'static) {
+    _ = window_event_listener(ev::keydown, move |e| {
+        let in_field = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        });
+        f(&e, in_field);
+    });
+}
+
+/// Calls `f` when a pointer goes down outside every element matching `selector`.
+pub fn on_pointer_down_outside(selector: &'static str, f: impl Fn() + 'static) {
+    _ = window_event_listener(ev::pointerdown, move |e| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(selector).ok().flatten())
+            .is_some();
+        if !inside {
+            f();
+        }
+    });
 }
 
 /// Calls `f` when Escape is pressed anywhere in the page.

@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::Value;
@@ -107,6 +108,33 @@ impl Page {
         }
     }
 
+    /// Presses keys together, as a person would (e.g. Shift then Enter), through WebDriver
+    /// actions, so the page sees real key events wherever focus is.
+    pub async fn press(&self, keys: &[char]) -> TestResult {
+        let mut actions = KeyActions::new("keyboard".to_string());
+        for &value in keys {
+            actions = actions.then(KeyAction::Down { value });
+        }
+        for &value in keys.iter().rev() {
+            actions = actions.then(KeyAction::Up { value });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("cannot press {keys:?}: {e}"))
+    }
+
+    /// Types `text` into the element matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) -> TestResult {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element {css}: {e}"))?
+            .send_keys(text)
+            .await
+            .map_err(|e| format!("cannot type into {css}: {e}"))
+    }
+
     pub async fn click(&self, css: &str) -> TestResult {
         self.client
             .find(Locator::Css(css))
@@ -121,7 +149,7 @@ impl Page {
     pub async fn wait_landed(&self, id: &str) -> TestResult {
         let expr = format!(
             "(() => {{ const e = document.getElementById('{id}'); if (!e) return false; \
-             const t = e.getBoundingClientRect().top; return t >= 0 && t <= 120; }})()"
+             const t = e.getBoundingClientRect().top; return t >= 0 && t <= 200; }})()"
         );
         self.wait_until(&expr, &format!("#{id} to reach the top of the view"))
             .await
@@ -168,6 +196,10 @@ impl WebDriverCompatibleCommand for BrowserLog {
         )
     }
 }
+
+pub const ENTER: char = '\u{E007}';
+pub const SHIFT: char = '\u{E008}';
+pub const ESCAPE: char = '\u{E00C}';
 
 /// Fails with `message` unless `condition` holds.
 pub fn check(condition: bool, message: impl Into<String>) -> TestResult {

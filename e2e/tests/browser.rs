@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use yandu_e2e::driver::{DriverProcess, Engine};
-use yandu_e2e::page::{check, Page, TestResult};
+use yandu_e2e::page::{check, Page, TestResult, ENTER, ESCAPE, SHIFT};
 use yandu_e2e::server::StaticServer;
 
 const DESKTOP: (u32, u32) = (1280, 800);
@@ -44,6 +44,10 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     back_and_forward_move_between_parts,
     outline_sections_fold,
     outline_is_a_drawer_on_phones,
+    search_highlights_counts_and_steps,
+    search_results_list_jumps_and_escape_clears,
+    shared_search_link_opens_with_hits,
+    glossary_explains_terms_on_focus_and_tap,
     no_console_errors,
 ];
 
@@ -240,6 +244,124 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
         check(width == PHONE.0 as f64, format!("the phone viewport is {width}px wide"))?;
         let wide = page.js_f64("document.documentElement.scrollWidth").await?;
         check(wide <= width, format!("no sideways scrolling on a phone ({wide}px)"))
+    })
+    .await
+}
+
+/// Whether the current search hit is drawn and inside the viewport.
+const CURRENT_HIT_IN_VIEW: &str = "(() => { const m = document.querySelector('#reader mark.current'); \
+    if (!m) return false; const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+
+async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.press(&['/']).await?;
+        page.wait_until("document.activeElement.id === 'search-input'", "`/` to focus the search box")
+            .await?;
+        let n = ctx.source.matches("泉水").count();
+        page.type_into("#search-input", "泉水").await?;
+        page.wait_until(
+            &format!("document.querySelectorAll('#reader mark.hit').length === {n}"),
+            &format!("{n} hits highlighted in the reader"),
+        )
+        .await?;
+        let count = "document.querySelector('[data-testid=search-count]').textContent";
+        page.wait_until(&format!("{count} === '1 / {n}'"), "the count to read 1 / n").await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be scrolled into view").await?;
+        let first = page.js_f64("document.querySelector('#reader mark.current').getBoundingClientRect().top + scrollY").await?;
+        page.press(&[ENTER]).await?;
+        page.wait_until(&format!("{count} === '2 / {n}'"), "Enter to move to hit 2").await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "hit 2 to be in view").await?;
+        let second = page.js_f64("document.querySelector('#reader mark.current').getBoundingClientRect().top + scrollY").await?;
+        check(second > first, "hit 2 comes after hit 1 in the text")?;
+        page.press(&[SHIFT, ENTER]).await?;
+        page.wait_until(&format!("{count} === '1 / {n}'"), "Shift+Enter to move back to hit 1").await?;
+        page.press(&[SHIFT, ENTER]).await?;
+        page.wait_until(&format!("{count} === '{n} / {n}'"), "Shift+Enter to wrap to the last hit")
+            .await?;
+        let q = page.js_string("new URLSearchParams(location.search).get('q')").await?;
+        check(q == "泉水", format!("the query is in the URL (q={q})"))?;
+        // Full-width and spaced input finds the same text.
+        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        page.type_into("#search-input", "２０２０ 年").await?;
+        page.wait_until(&format!("{count} === '1 / 1'"), "a full-width, spaced query to match 2020年").await
+    })
+    .await
+}
+
+async fn search_results_list_jumps_and_escape_clears(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.type_into("#search-input", "提升").await?;
+        page.wait_until("!document.getElementById('search-results').hidden", "the result list to open")
+            .await?;
+        let listed = page.js_f64("document.querySelectorAll('#search-results .search-result').length").await?;
+        check(listed == ctx.source.matches("提升").count() as f64, format!("{listed} results listed"))?;
+        let place = page.js_string("document.querySelectorAll('#search-results .search-place')[2].textContent").await?;
+        check(!place.is_empty(), "each result says where it is")?;
+        page.click("#search-results li:nth-child(3) .search-result").await?;
+        let count = "document.querySelector('[data-testid=search-count]').textContent";
+        page.wait_until(&format!("{count}.startsWith('3 / ')"), "the third result to become current")
+            .await?;
+        page.wait_until("document.getElementById('search-results').hidden", "the list to close").await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "the chosen hit to be in view").await?;
+        page.click("#search-input").await?;
+        page.press(&[ESCAPE]).await?;
+        page.wait_until(
+            "document.getElementById('search-input').value === '' && !document.querySelector('#reader mark.hit') && !location.search.includes('q=')",
+            "Escape to clear the search, its marks and the URL",
+        )
+        .await
+    })
+    .await
+}
+
+async fn shared_search_link_opens_with_hits(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("?q=%E6%96%B0%E5%9F%8E").await?; // ?q=新城
+        let n = ctx.source.matches("新城").count();
+        page.wait_until(
+            &format!("document.querySelectorAll('#reader mark.hit').length === {n}"),
+            "the shared query's hits to be highlighted",
+        )
+        .await?;
+        page.wait_until(
+            "document.getElementById('search-input').value === '新城'",
+            "the box to show the query",
+        )
+        .await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be in view")
+            .await?;
+        let wide = page
+            .js_f64("document.documentElement.scrollWidth - innerWidth")
+            .await?;
+        check(wide <= 0.0, "the search row fits the phone's width")
+    })
+    .await
+}
+
+async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("").await?;
+        let term = "[...document.querySelectorAll('#reader .gloss')].find(e => e.textContent === '撤市设区')";
+        check(page.js(&format!("!!{term}")).await? == true, "撤市设区 is marked as a glossary term")?;
+        let popover_says = |text: &str| {
+            format!("(() => {{ const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('{text}'); }})()")
+        };
+        let in_view = "(() => { const r = document.getElementById('gloss-popover').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()";
+        // Keyboard: focus opens, Escape closes.
+        page.js(&format!("({term}.focus(), true)")).await?;
+        page.wait_until(&popover_says("市辖区"), "focus to open the explanation of 撤市设区").await?;
+        check(page.js(in_view).await? == true, "the popover stays inside the viewport")?;
+        page.press(&[ESCAPE]).await?;
+        page.wait_until("document.getElementById('gloss-popover').hidden", "Escape to close it").await?;
+        // Touch: a tap opens, a tap elsewhere closes.
+        page.js(&format!("({term}.scrollIntoView({{block: 'center'}}), true)")).await?;
+        page.js(&format!("({term}.setAttribute('data-e2e', 'term'), true)")).await?;
+        page.click("[data-e2e=term]").await?;
+        page.wait_until(&popover_says("市辖区"), "a tap to open the explanation").await?;
+        page.click("h1").await?;
+        page.wait_until("document.getElementById('gloss-popover').hidden", "a tap elsewhere to close it").await
     })
     .await
 }

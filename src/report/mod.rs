@@ -6,10 +6,12 @@ pub mod inline;
 pub mod model;
 pub mod numerals;
 pub mod parse;
+pub mod passage;
 
 pub use anchor::Anchor;
 pub use inline::Inline;
 pub use model::{Block, Document, Point, Section};
+pub use passage::{passages, Passage};
 
 /// The report Yandu presents, embedded at build time.
 pub const REPORT_TEXT: &str = include_str!("../../content/report.txt");
@@ -17,3 +19,7 @@ pub const REPORT_TEXT: &str = include_str!("../../content/report.txt");
 /// The shipped report, parsed once.
 pub static DOCUMENT: std::sync::LazyLock<Document> =
     std::sync::LazyLock::new(|| Document::parse(REPORT_TEXT));
+
+/// The shipped report's passages, built once.
+pub static PASSAGES: std::sync::LazyLock<Vec<Passage>> =
+    std::sync::LazyLock::new(|| passages(&DOCUMENT));

@@ -69,6 +69,26 @@ impl Outline {
     }
 }
 
+/// Where a part sits, in the report's own words, for result lists and links:
+/// "二、三是 实施城镇提升", "二、突出四大提升，建设高品质城市新区", "引言", "标题".
+pub fn place_label(doc: &Document, anchor: Option<Anchor>) -> String {
+    match anchor {
+        None => "标题".to_string(),
+        Some(Anchor::Intro) => INTRO_LABEL.to_string(),
+        Some(Anchor::Closing) => CLOSING_LABEL.to_string(),
+        Some(Anchor::Section(s)) => doc
+            .section(s)
+            .map(|s| format!("{}{}", s.ordinal_label(), s.heading_label()))
+            .unwrap_or_default(),
+        Some(Anchor::Point(s, p)) => match (doc.section(s), doc.point(s, p)) {
+            (Some(sec), Some(pt)) => {
+                format!("{}{} {}", sec.ordinal_label(), pt.marker, pt.lead_label())
+            }
+            _ => String::new(),
+        },
+    }
+}
+
 fn leaf(anchor: Anchor, ordinal: &str, label: &str) -> OutlineItem {
     OutlineItem {
         anchor,
@@ -100,6 +120,18 @@ mod tests {
             Some("有效维护农民“三权”")
         );
         assert!(outline.find(Anchor::Point(3, 4)).is_none());
+    }
+
+    #[test]
+    fn place_labels_use_the_reports_numbering() {
+        let doc = Document::parse(REPORT_TEXT);
+        assert_eq!(
+            place_label(&doc, Some(Anchor::Point(2, 3))),
+            "二、三是 实施城镇提升"
+        );
+        assert_eq!(place_label(&doc, Some(Anchor::Intro)), INTRO_LABEL);
+        assert_eq!(place_label(&doc, None), "标题");
+        assert!(place_label(&doc, Some(Anchor::Section(4))).starts_with("四、积极破解瓶颈"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
+use super::gloss_popover::GlossPopover;
 use super::outline::OutlineNav;
 use super::reader::Reader;
 use super::state::ReadingState;
@@ -24,9 +25,26 @@ pub fn App() -> impl IntoView {
 
     // Browser-only state is read after mount, never while rendering.
     Effect::new(move |_| {
+        let shared_query = browser::query_in_location();
+        if !shared_query.is_empty() {
+            state.query.set(shared_query);
+            if browser::anchor_in_location().is_none() {
+                browser::reveal_current_hit();
+            }
+        }
         browser::follow_location(state.target);
         browser::spy_scroll(outline.anchors(), state.active);
-        browser::on_escape(move || state.outline_open.set(false));
+        browser::on_escape(move || {
+            state.outline_open.set(false);
+            state.gloss.set(None);
+        });
+        browser::on_key(move |e, in_field| {
+            if e.key() == "/" && !in_field && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+                e.prevent_default();
+                browser::focus("search-input");
+            }
+        });
+        browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
     });
 
     let short_title = doc
@@ -49,5 +67,6 @@ pub fn App() -> impl IntoView {
                 <Reader doc=doc />
             </main>
         </div>
+        <GlossPopover />
     }
 }

@@ -2,9 +2,11 @@
 //! no parsing, no storage, no direct browser calls (those live in [`crate::browser`]).
 
 pub mod app;
+pub mod gloss_popover;
 pub mod outline;
+pub mod passage_text;
 pub mod reader;
-pub mod spans;
+pub mod search;
 pub mod state;
 pub mod topbar;
 

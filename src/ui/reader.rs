@@ -3,51 +3,66 @@
 
 use leptos::prelude::*;
 
-use super::spans::spans_view;
+use super::passage_text::PassageText;
 use super::state::use_reading_state;
-use crate::report::{Anchor, Block, Document, Point, Section};
+use crate::report::passage::{Passage, PassageKind};
+use crate::report::{Anchor, Document, PASSAGES};
 use crate::summary::outline::{CLOSING_LABEL, INTRO_LABEL};
+
+fn passages_where(pred: impl Fn(&Passage) -> bool) -> Vec<&'static Passage> {
+    PASSAGES.iter().filter(|p| pred(p)).collect()
+}
 
 #[component]
 pub fn Reader(doc: &'static Document) -> impl IntoView {
+    let of_kind = |kind: PassageKind| passages_where(move |p| p.kind == kind);
+    let in_part = |anchor: Anchor| passages_where(move |p| p.anchor == Some(anchor));
+    let intro = in_part(Anchor::Intro);
+    let closing = in_part(Anchor::Closing);
     view! {
         <article id="reader" class="doc" aria-labelledby="doc-title">
             <header class="doc-head">
-                {doc.notice.as_ref().map(|n| view! {
+                {of_kind(PassageKind::Notice).into_iter().map(|p| view! {
                     <aside class="doc-notice" aria-label="来源说明">
-                        <p>{spans_view(&n.spans)}</p>
+                        <p><PassageText passage=p /></p>
                     </aside>
-                })}
+                }).collect_view()}
                 <h1 id="doc-title" class="doc-title">
-                    {doc.title.as_ref().map(|t| spans_view(&t.spans))}
+                    {of_kind(PassageKind::Title).into_iter().map(|p| view! { <PassageText passage=p /> }).collect_view()}
                 </h1>
-                {doc.subtitle.iter().map(|s| view! {
-                    <p class="doc-subtitle">{spans_view(&s.spans)}</p>
+                {of_kind(PassageKind::Subtitle).into_iter().map(|p| view! {
+                    <p class="doc-subtitle"><PassageText passage=p /></p>
                 }).collect_view()}
             </header>
-            {(!doc.intro.is_empty()).then(|| view! {
+            {(!intro.is_empty()).then(|| view! {
                 <Part anchor=Anchor::Intro label=INTRO_LABEL class="intro">
-                    {paragraphs(&doc.intro)}
+                    {paragraphs(intro)}
                 </Part>
             })}
-            {doc.sections.iter().map(|s| view! { <SectionView section=s /> }).collect_view()}
-            {(!doc.closing.is_empty()).then(|| view! {
+            {doc.sections.iter().map(|s| view! { <SectionView number=s.number /> }).collect_view()}
+            {(!closing.is_empty()).then(|| view! {
                 <Part anchor=Anchor::Closing label=CLOSING_LABEL class="closing">
-                    {paragraphs(&doc.closing)}
+                    {paragraphs(closing)}
                 </Part>
             })}
         </article>
     }
 }
 
-fn paragraphs(blocks: &'static [Block]) -> impl IntoView {
-    blocks
-        .iter()
-        .map(|b| view! { <p>{spans_view(&b.spans)}</p> })
+fn paragraphs(passages: Vec<&'static Passage>) -> impl IntoView {
+    passages
+        .into_iter()
+        .map(|p| view! { <p><PassageText passage=p /></p> })
         .collect_view()
 }
 
-/// A `<section>` with an anchor id that flashes when it is the jump target.
+/// Whether the part is the target of the last jump (it flashes and keeps a bar).
+fn is_target(anchor: Anchor) -> impl Fn() -> bool + Copy {
+    let state = use_reading_state();
+    move || state.target.get() == Some(anchor)
+}
+
+/// A `<section>` for the introduction or the closing.
 #[component]
 fn Part(
     anchor: Anchor,
@@ -55,14 +70,8 @@ fn Part(
     class: &'static str,
     children: Children,
 ) -> impl IntoView {
-    let state = use_reading_state();
     view! {
-        <section
-            id=anchor.id()
-            class=format!("part {class}")
-            class:is-target=move || state.target.get() == Some(anchor)
-            aria-label=label
-        >
+        <section id=anchor.id() class=format!("part {class}") class:is-target=is_target(anchor) aria-label=label>
             <AnchorLink anchor=anchor label=label.to_string() />
             {children()}
         </section>
@@ -70,46 +79,56 @@ fn Part(
 }
 
 #[component]
-fn SectionView(section: &'static Section) -> impl IntoView {
-    let state = use_reading_state();
-    let anchor = Anchor::Section(section.number);
-    let heading_id = format!("{}-h", anchor.id());
+fn SectionView(number: usize) -> impl IntoView {
+    let anchor = Anchor::Section(number);
+    let heading_id = format!("{anchor}-h");
     let labelled_by = heading_id.clone();
-    let has_lead = section.lead.iter().any(|s| !s.source().trim().is_empty());
+    let mine = passages_where(move |p| p.anchor.and_then(|a| a.section()) == Some(number));
+    let heading = mine
+        .iter()
+        .copied()
+        .find(|p| p.kind == PassageKind::Heading);
+    let lead = mine
+        .iter()
+        .copied()
+        .find(|p| p.kind == PassageKind::SectionLead);
+    let points: Vec<&'static Passage> = mine
+        .iter()
+        .copied()
+        .filter(|p| p.kind == PassageKind::Point)
+        .collect();
+    let label = heading
+        .map(|h| h.text.trim().to_string())
+        .unwrap_or_default();
     view! {
-        <section
-            id=anchor.id()
-            class="part sec"
-            class:is-target=move || state.target.get() == Some(anchor)
-            aria-labelledby=labelled_by
-        >
+        <section id=anchor.id() class="part sec" class:is-target=is_target(anchor) aria-labelledby=labelled_by>
             <h2 id=heading_id class="sec-heading">
-                <AnchorLink anchor=anchor label=format!("{}{}", section.ordinal_label(), section.heading_label()) />
-                <span class="sec-ordinal">{section.ordinal.clone()}</span>
-                {spans_view(&section.heading)}
+                <AnchorLink anchor=anchor label=label />
+                {heading.map(|p| view! { <PassageText passage=p /> })}
             </h2>
-            {has_lead.then(|| view! { <p class="sec-lead">{spans_view(&section.lead)}</p> })}
-            {section.points.iter().map(|p| view! { <PointView section=section.number point=p /> }).collect_view()}
+            {lead.map(|p| view! { <p class="sec-lead"><PassageText passage=p /></p> })}
+            {points.into_iter().map(|p| view! { <PointView passage=p /> }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn PointView(section: usize, point: &'static Point) -> impl IntoView {
-    let state = use_reading_state();
-    let anchor = Anchor::Point(section, point.number);
+fn PointView(passage: &'static Passage) -> impl IntoView {
+    let Some(anchor) = passage.anchor else {
+        return ().into_any();
+    };
+    let label: String = passage
+        .text
+        .chars()
+        .take_while(|c| !"。；：！？".contains(*c))
+        .collect();
     view! {
-        <p
-            id=anchor.id()
-            class="part point"
-            class:is-target=move || state.target.get() == Some(anchor)
-        >
-            <AnchorLink anchor=anchor label=format!("{}{}", point.marker, point.lead_label()) />
-            <span class="point-marker">{point.marker.clone()}</span>
-            <strong class="point-lead">{spans_view(&point.lead)}</strong>
-            {spans_view(&point.body)}
+        <p id=anchor.id() class="part point" class:is-target=is_target(anchor)>
+            <AnchorLink anchor=anchor label=label />
+            <PassageText passage=passage />
         </p>
     }
+    .into_any()
 }
 
 /// A link to this very part, to copy or share; it adds no text to the reader (the "#" is CSS).

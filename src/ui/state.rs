@@ -1,8 +1,28 @@
-//! The reading state shared by the components: where the reader is and what is open.
+//! The state shared by the components: where the reader is, what is open, the search, and
+//! the marks drawn over the text. Derived values are memos, never copies kept in sync by hand.
 
 use leptos::prelude::*;
 
-use crate::report::Anchor;
+use crate::report::passage::{Mark, MarkKind};
+use crate::report::{Anchor, PASSAGES};
+use crate::summary::search::{search, Hit};
+
+/// A sentence (or any range) to flash after a jump from the overview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flash {
+    pub passage: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An open glossary popover: which entry, and the term's box in viewport pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GlossOpen {
+    pub entry: usize,
+    pub left: f64,
+    pub top: f64,
+    pub bottom: f64,
+}
 
 #[derive(Clone, Copy)]
 pub struct ReadingState {
@@ -12,14 +32,69 @@ pub struct ReadingState {
     pub target: RwSignal<Option<Anchor>>,
     /// Whether the outline drawer is open (narrow screens only).
     pub outline_open: RwSignal<bool>,
+    pub query: RwSignal<String>,
+    pub hits: Memo<Vec<Hit>>,
+    /// Index into `hits` of the current hit.
+    pub current: RwSignal<usize>,
+    pub flash: RwSignal<Option<Flash>>,
+    /// The marks to draw, per passage index.
+    pub marks: Memo<Vec<Vec<Mark>>>,
+    pub gloss: RwSignal<Option<GlossOpen>>,
 }
 
 impl ReadingState {
     pub fn new() -> Self {
+        let query = RwSignal::new(String::new());
+        let current = RwSignal::new(0);
+        let flash = RwSignal::new(None::<Flash>);
+        let hits = Memo::new(move |_| query.with(|q| search(&PASSAGES, q)));
+        let marks = Memo::new(move |_| {
+            let mut per: Vec<Vec<Mark>> = vec![Vec::new(); PASSAGES.len()];
+            let current = current.get();
+            hits.with(|hits| {
+                for (i, h) in hits.iter().enumerate() {
+                    let kind = if i == current {
+                        MarkKind::CurrentHit
+                    } else {
+                        MarkKind::Hit
+                    };
+                    per[h.passage].push(Mark {
+                        start: h.start,
+                        end: h.end,
+                        kind,
+                    });
+                }
+            });
+            if let Some(f) = flash.get() {
+                if let Some(list) = per.get_mut(f.passage) {
+                    list.push(Mark {
+                        start: f.start,
+                        end: f.end,
+                        kind: MarkKind::Flash,
+                    });
+                }
+            }
+            per
+        });
         ReadingState {
             active: RwSignal::new(None),
             target: RwSignal::new(None),
             outline_open: RwSignal::new(false),
+            query,
+            hits,
+            current,
+            flash,
+            marks,
+            gloss: RwSignal::new(None),
+        }
+    }
+
+    /// Moves the current hit by `step` (wrapping), if there are hits.
+    pub fn step_hit(&self, step: isize) {
+        let n = self.hits.with(Vec::len);
+        if n > 0 {
+            let next = (self.current.get_untracked() as isize + step).rem_euclid(n as isize);
+            self.current.set(next as usize);
         }
     }
 }

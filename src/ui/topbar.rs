@@ -1,8 +1,9 @@
-//! The top bar: the app's name, the report's short title, and the outline toggle for narrow
-//! screens.
+//! The top bar: the app's name, the report's short title, the search box, and the outline
+//! toggle for narrow screens.
 
 use leptos::prelude::*;
 
+use super::search::SearchBox;
 use super::state::use_reading_state;
 
 #[component]
@@ -26,6 +27,7 @@ pub fn TopBar(short_title: String) -> impl IntoView {
                 <span class="brand-name">"研读"</span>
             </a>
             <span class="topbar-title">{short_title}</span>
+            <SearchBox />
         </header>
     }
 }

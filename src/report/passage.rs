@@ -1,0 +1,383 @@
+//! Passages: the report as a list of text units in reading order (title, each paragraph,
+//! each heading, each section lead, each point), each with its visible text and the pieces it
+//! is made of. Search, the glossary and sentence links all address text as (passage, byte
+//! range), and the reader renders passages from [`Passage::runs`]. Pure: no browser calls.
+
+use super::anchor::Anchor;
+use super::inline::{Inline, QUOTE_CLOSE, QUOTE_OPEN};
+use super::model::Document;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassageKind {
+    Notice,
+    Title,
+    Subtitle,
+    Paragraph,
+    Heading,
+    SectionLead,
+    Point,
+}
+
+/// How a piece is set: plain, the report's own numbering, or a point's lead phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceStyle {
+    Plain,
+    Ordinal,
+    Lead,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    Text,
+    Redaction,
+    Break,
+}
+
+/// A stretch of a passage's text with one kind and style; byte offsets into `Passage::text`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PieceKind,
+    pub style: PieceStyle,
+    /// Which quoted term (counted within the passage) this piece belongs to, quote marks included.
+    pub quote: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// Position in reading order.
+    pub index: usize,
+    pub kind: PassageKind,
+    /// The part it belongs to; `None` for the notice, title and subtitle.
+    pub anchor: Option<Anchor>,
+    pub text: String,
+    pub pieces: Vec<Piece>,
+}
+
+/// A highlighted byte range of a passage, drawn as `<mark>` in the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MarkKind,
+}
+
+/// Later kinds win where marks overlap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarkKind {
+    Hit,
+    Flash,
+    CurrentHit,
+}
+
+/// A glossary term's occurrence: byte range and glossary index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossRange {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// The smallest unit the reader renders: one piece, or part of one, with what covers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PieceKind,
+    pub style: PieceStyle,
+    pub quote: Option<usize>,
+    pub gloss: Option<usize>,
+    pub mark: Option<MarkKind>,
+}
+
+impl Passage {
+    /// Splits the passage where pieces, glossary terms or marks begin or end. A redaction is
+    /// never split: a mark touching any of it marks all of it. Trailing breaks are dropped.
+    pub fn runs(&self, marks: &[Mark], glosses: &[GlossRange]) -> Vec<Run> {
+        let end = self
+            .pieces
+            .iter()
+            .rposition(|p| p.kind != PieceKind::Break)
+            .map_or(0, |i| i + 1);
+        let mut runs = Vec::new();
+        for piece in &self.pieces[..end] {
+            let mut cuts = vec![piece.start, piece.end];
+            if piece.kind == PieceKind::Text {
+                let inside = |x: usize| x > piece.start && x < piece.end;
+                for m in marks {
+                    cuts.extend([m.start, m.end].into_iter().filter(|&x| inside(x)));
+                }
+                for g in glosses {
+                    cuts.extend([g.start, g.end].into_iter().filter(|&x| inside(x)));
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for w in cuts.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let overlaps = |s: usize, e: usize| s < b && e > a;
+                runs.push(Run {
+                    start: a,
+                    end: b,
+                    kind: piece.kind,
+                    style: piece.style,
+                    quote: piece.quote,
+                    gloss: glosses
+                        .iter()
+                        .find(|g| g.start <= a && g.end >= b)
+                        .map(|g| g.entry),
+                    mark: marks
+                        .iter()
+                        .filter(|m| overlaps(m.start, m.end))
+                        .map(|m| m.kind)
+                        .max(),
+                });
+            }
+        }
+        runs
+    }
+
+    /// The text of a byte range (empty if the range is not on character boundaries).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// Every passage of the document, in reading order.
+pub fn passages(doc: &Document) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut push = |kind, anchor, parts: Vec<(&[Inline], PieceStyle)>| {
+        let mut builder = Builder::default();
+        for (spans, style) in parts {
+            builder.spans(spans, style);
+        }
+        out.push(Passage {
+            index: out.len(),
+            kind,
+            anchor,
+            text: builder.text,
+            pieces: builder.pieces,
+        });
+    };
+    let plain = PieceStyle::Plain;
+    if let Some(b) = &doc.notice {
+        push(PassageKind::Notice, None, vec![(&b.spans, plain)]);
+    }
+    if let Some(b) = &doc.title {
+        push(PassageKind::Title, None, vec![(&b.spans, plain)]);
+    }
+    for b in &doc.subtitle {
+        push(PassageKind::Subtitle, None, vec![(&b.spans, plain)]);
+    }
+    for b in &doc.intro {
+        push(
+            PassageKind::Paragraph,
+            Some(Anchor::Intro),
+            vec![(&b.spans, plain)],
+        );
+    }
+    for s in &doc.sections {
+        let ordinal = [Inline::Text(s.ordinal.trim_start().to_string())];
+        let anchor = Some(Anchor::Section(s.number));
+        push(
+            PassageKind::Heading,
+            anchor,
+            vec![(&ordinal, PieceStyle::Ordinal), (&s.heading, plain)],
+        );
+        if s.lead.iter().any(|i| !i.source().trim().is_empty()) {
+            push(PassageKind::SectionLead, anchor, vec![(&s.lead, plain)]);
+        }
+        for p in &s.points {
+            let marker = [Inline::Text(p.marker.clone())];
+            push(
+                PassageKind::Point,
+                Some(Anchor::Point(s.number, p.number)),
+                vec![
+                    (&marker, PieceStyle::Ordinal),
+                    (&p.lead, PieceStyle::Lead),
+                    (&p.body, plain),
+                ],
+            );
+        }
+    }
+    for b in &doc.closing {
+        push(
+            PassageKind::Paragraph,
+            Some(Anchor::Closing),
+            vec![(&b.spans, plain)],
+        );
+    }
+    out
+}
+
+#[derive(Default)]
+struct Builder {
+    text: String,
+    pieces: Vec<Piece>,
+    quotes: usize,
+}
+
+impl Builder {
+    fn spans(&mut self, spans: &[Inline], style: PieceStyle) {
+        for span in spans {
+            match span {
+                Inline::Text(s) => self.piece(s, PieceKind::Text, style, None),
+                Inline::Redaction(s) => self.piece(s, PieceKind::Redaction, style, None),
+                Inline::Break(s) => self.piece(s, PieceKind::Break, style, None),
+                Inline::Quote(inner) => {
+                    let q = Some(self.quotes);
+                    self.quotes += 1;
+                    self.piece(&QUOTE_OPEN.to_string(), PieceKind::Text, style, q);
+                    for i in inner {
+                        let (s, kind) = match i {
+                            Inline::Redaction(s) => (s, PieceKind::Redaction),
+                            Inline::Break(s) => (s, PieceKind::Break),
+                            Inline::Text(s) => (s, PieceKind::Text),
+                            // Quotes do not nest (the tokenizer never makes one).
+                            Inline::Quote(_) => continue,
+                        };
+                        self.piece(s, kind, style, q);
+                    }
+                    self.piece(&QUOTE_CLOSE.to_string(), PieceKind::Text, style, q);
+                }
+            }
+        }
+    }
+
+    fn piece(&mut self, s: &str, kind: PieceKind, style: PieceStyle, quote: Option<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.pieces.push(Piece {
+            start,
+            end: self.text.len(),
+            kind,
+            style,
+            quote,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::REPORT_TEXT;
+
+    fn seed() -> Vec<Passage> {
+        passages(&Document::parse(REPORT_TEXT))
+    }
+
+    #[test]
+    fn passages_cover_the_text_in_order() {
+        let ps = seed();
+        let joined: String = ps.iter().map(|p| p.text.as_str()).collect();
+        let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(strip(&joined), strip(REPORT_TEXT));
+        assert!(ps.iter().enumerate().all(|(i, p)| p.index == i));
+        assert_eq!(
+            ps.iter().filter(|p| p.kind == PassageKind::Point).count(),
+            13
+        );
+        assert_eq!(
+            ps.iter().filter(|p| p.kind == PassageKind::Heading).count(),
+            4
+        );
+    }
+
+    #[test]
+    fn pieces_are_contiguous() {
+        for p in seed() {
+            let mut at = 0;
+            for piece in &p.pieces {
+                assert_eq!(piece.start, at);
+                at = piece.end;
+            }
+            assert_eq!(at, p.text.len());
+        }
+    }
+
+    #[test]
+    fn a_point_starts_with_its_marker_then_its_lead() {
+        let ps = seed();
+        let p = ps
+            .iter()
+            .find(|p| p.anchor == Some(Anchor::Point(2, 3)))
+            .unwrap();
+        assert_eq!(p.pieces[0].style, PieceStyle::Ordinal);
+        assert_eq!(p.slice(p.pieces[0].start, p.pieces[0].end), "三是");
+        assert_eq!(p.pieces[1].style, PieceStyle::Lead);
+        assert_eq!(
+            p.slice(p.pieces[1].start, p.pieces[1].end),
+            "实施城镇提升。"
+        );
+    }
+
+    fn passage(text: &str) -> Passage {
+        let doc = Document::parse(text);
+        passages(&doc).remove(0)
+    }
+
+    #[test]
+    fn runs_split_at_marks_and_glosses() {
+        let p = passage("我们破解“三农”难题，很长的一段正文文字在这里继续写下去，直到超过标题长度的限制为止，好让它成为正文段落。");
+        let at = |s: &str| p.text.find(s).unwrap();
+        let gloss = GlossRange {
+            start: at("三农"),
+            end: at("三农") + "三农".len(),
+            entry: 7,
+        };
+        let mark = Mark {
+            start: at("破解"),
+            end: at("破解") + "破解".len(),
+            kind: MarkKind::Hit,
+        };
+        let runs = p.runs(&[mark], &[gloss]);
+        let texts: Vec<&str> = runs.iter().map(|r| p.slice(r.start, r.end)).collect();
+        assert_eq!(texts[..6], ["我们", "破解", "“", "三农", "”", "难题，很长的一段正文文字在这里继续写下去，直到超过标题长度的限制为止，好让它成为正文段落。"][..6]);
+        assert_eq!(runs[1].mark, Some(MarkKind::Hit));
+        assert_eq!(runs[3].gloss, Some(7));
+        assert_eq!(runs[3].quote, Some(0));
+        assert_eq!(runs[2].gloss, None);
+        let joined: String = texts.concat();
+        assert_eq!(joined, p.text);
+    }
+
+    #[test]
+    fn a_redaction_is_marked_whole_and_never_split() {
+        let p = passage("辖XX个街道，这是一段足够长的正文文字，用来让它不被当作标题来读，所以继续写很多很多很多字。");
+        let start = p.text.find("XX").unwrap();
+        let mark = Mark {
+            start: start + 1,
+            end: start + 3,
+            kind: MarkKind::CurrentHit,
+        };
+        let runs = p.runs(&[mark], &[]);
+        let chip = runs
+            .iter()
+            .find(|r| r.kind == PieceKind::Redaction)
+            .unwrap();
+        assert_eq!(p.slice(chip.start, chip.end), "XX");
+        assert_eq!(chip.mark, Some(MarkKind::CurrentHit));
+    }
+
+    #[test]
+    fn overlapping_marks_take_the_strongest() {
+        let p = passage("一段正文：这是一段足够长的正文文字，用来让它不被当作标题来读，所以继续写很多很多很多很多字。");
+        let marks = [
+            Mark {
+                start: 0,
+                end: 6,
+                kind: MarkKind::Hit,
+            },
+            Mark {
+                start: 0,
+                end: 6,
+                kind: MarkKind::CurrentHit,
+            },
+        ];
+        assert_eq!(p.runs(&marks, &[])[0].mark, Some(MarkKind::CurrentHit));
+    }
+}

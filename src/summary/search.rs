@@ -1,0 +1,174 @@
+//! Full-text search over the passages, CJK-aware: substring matching (Chinese has no word
+//! spaces), full-width letters and digits folded to half-width, Latin case folded, whitespace
+//! ignored on both sides. Hits are byte ranges in the original passage text. Pure.
+
+use crate::report::passage::Passage;
+
+/// At most this many hits are reported (a one-character query can match thousands).
+pub const MAX_HITS: usize = 2000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub passage: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The folded form of one character, or `None` for whitespace (which matching ignores).
+fn fold(c: char) -> Option<char> {
+    if c.is_whitespace() {
+        return None;
+    }
+    let c = match c {
+        // Full-width ASCII forms (！ to ～) map to ASCII by a fixed offset.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    Some(c.to_ascii_lowercase())
+}
+
+/// The folded query, as characters.
+pub fn normalize(query: &str) -> Vec<char> {
+    query.chars().filter_map(fold).collect()
+}
+
+/// Folded text with, for each folded char, its byte range in the original.
+struct Folded {
+    chars: Vec<char>,
+    spans: Vec<(usize, usize)>,
+}
+
+fn folded(text: &str) -> Folded {
+    let mut chars = Vec::new();
+    let mut spans = Vec::new();
+    for (i, c) in text.char_indices() {
+        if let Some(f) = fold(c) {
+            chars.push(f);
+            spans.push((i, i + c.len_utf8()));
+        }
+    }
+    Folded { chars, spans }
+}
+
+/// Every non-overlapping occurrence of `query` in `passages`, in reading order.
+pub fn search(passages: &[Passage], query: &str) -> Vec<Hit> {
+    let needle = normalize(query);
+    let mut hits = Vec::new();
+    if needle.is_empty() {
+        return hits;
+    }
+    for p in passages {
+        let hay = folded(&p.text);
+        let mut i = 0;
+        while i + needle.len() <= hay.chars.len() {
+            if hay.chars[i..i + needle.len()] == needle[..] {
+                hits.push(Hit {
+                    passage: p.index,
+                    start: hay.spans[i].0,
+                    end: hay.spans[i + needle.len() - 1].1,
+                });
+                if hits.len() >= MAX_HITS {
+                    return hits;
+                }
+                i += needle.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    hits
+}
+
+/// Up to `radius` characters of context on each side of a hit, with ellipses where cut.
+pub fn context(passage: &Passage, hit: &Hit, radius: usize) -> (String, String, String) {
+    let text = &passage.text;
+    let before: String = {
+        let all: Vec<char> = text[..hit.start]
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let cut = all.len() > radius;
+        let tail: String = all[all.len().saturating_sub(radius)..].iter().collect();
+        if cut {
+            format!("…{tail}")
+        } else {
+            tail
+        }
+    };
+    let after: String = {
+        let all: Vec<char> = text[hit.end..]
+            .chars()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .collect();
+        let head: String = all.iter().take(radius).collect();
+        if all.len() > radius {
+            format!("{head}…")
+        } else {
+            head
+        }
+    };
+    (before, text[hit.start..hit.end].to_string(), after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{passages, Document, REPORT_TEXT};
+
+    fn seed() -> Vec<Passage> {
+        passages(&Document::parse(REPORT_TEXT))
+    }
+
+    #[test]
+    fn finds_every_occurrence_of_a_cjk_substring() {
+        let ps = seed();
+        let hits = search(&ps, "泉水");
+        assert_eq!(hits.len(), REPORT_TEXT.matches("泉水").count());
+        for h in &hits {
+            assert_eq!(ps[h.passage].slice(h.start, h.end), "泉水");
+        }
+    }
+
+    #[test]
+    fn folds_width_case_and_whitespace() {
+        let ps = seed();
+        assert_eq!(search(&ps, "２０２０年").len(), 1);
+        assert_eq!(search(&ps, "xx区").len(), search(&ps, "XX区").len());
+        assert!(!search(&ps, "xx区").is_empty());
+        assert_eq!(search(&ps, "城乡 统筹"), search(&ps, "城乡统筹"));
+        // A query typed across the title's double space still matches.
+        assert!(search(&ps, "抢抓机遇城乡统筹").len() == 1);
+    }
+
+    #[test]
+    fn empty_or_absent_queries_find_nothing() {
+        let ps = seed();
+        assert!(search(&ps, "").is_empty());
+        assert!(search(&ps, "   ").is_empty());
+        assert!(search(&ps, "火星基地").is_empty());
+    }
+
+    #[test]
+    fn hits_do_not_overlap() {
+        let ps = seed();
+        let hits = search(&ps, "XX");
+        for w in hits.windows(2) {
+            if w[0].passage == w[1].passage {
+                assert!(w[0].end <= w[1].start);
+            }
+        }
+    }
+
+    #[test]
+    fn context_cuts_with_ellipses() {
+        let ps = seed();
+        let hit = search(&ps, "南站").remove(0);
+        let (before, matched, after) = context(&ps[hit.passage], &hit, 6);
+        assert_eq!(matched, "南站");
+        assert!(
+            before.starts_with('…') && before.chars().count() == 7,
+            "{before}"
+        );
+        assert!(after.ends_with('…'), "{after}");
+    }
+}

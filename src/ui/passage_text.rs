@@ -1,0 +1,143 @@
+//! Renders one passage's text from its runs: text as text (never HTML), masked values as
+//! chips, quoted terms emphasised, glossary terms as buttons that open their explanation,
+//! and search hits or a flashed sentence as `<mark>`. Re-renders only when its marks change.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use super::state::{use_reading_state, GlossOpen};
+use crate::browser;
+use crate::report::passage::{MarkKind, Passage, PieceKind, PieceStyle, Run};
+use crate::summary::glossary::gloss_ranges;
+
+/// The tooltip and accessible name of a masked value.
+pub fn redaction_label(masked: &str) -> String {
+    format!("原文已隐去此处的名称或数字（以“{masked}”表示）")
+}
+
+#[component]
+pub fn PassageText(passage: &'static Passage) -> impl IntoView {
+    let state = use_reading_state();
+    let index = passage.index;
+    let marks = Memo::new(move |_| {
+        state
+            .marks
+            .with(|m| m.get(index).cloned().unwrap_or_default())
+    });
+    let glosses = gloss_ranges(passage);
+    move || {
+        let runs = passage.runs(&marks.get(), &glosses);
+        group_by(&runs, |r| r.quote)
+            .into_iter()
+            .map(|(quote, runs)| {
+                let inner = glossed(passage, runs);
+                match quote {
+                    Some(_) => Either::Left(view! { <span class="term">{inner}</span> }),
+                    None => Either::Right(inner),
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// Consecutive runs that share a key.
+fn group_by<K: PartialEq + Copy>(runs: &[Run], key: impl Fn(&Run) -> K) -> Vec<(K, &[Run])> {
+    let mut out: Vec<(K, &[Run])> = Vec::new();
+    let mut start = 0;
+    for i in 1..=runs.len() {
+        if i == runs.len() || key(&runs[i]) != key(&runs[start]) {
+            out.push((key(&runs[start]), &runs[start..i]));
+            start = i;
+        }
+    }
+    out
+}
+
+fn glossed(passage: &'static Passage, runs: &[Run]) -> Vec<AnyView> {
+    group_by(runs, |r| r.gloss)
+        .into_iter()
+        .map(|(gloss, runs)| {
+            let inner: Vec<AnyView> = runs.iter().map(|r| run_view(passage, r)).collect();
+            match gloss {
+                Some(entry) => view! { <GlossTerm entry=entry>{inner}</GlossTerm> }.into_any(),
+                None => inner.into_any(),
+            }
+        })
+        .collect()
+}
+
+fn run_view(passage: &Passage, run: &Run) -> AnyView {
+    let text = passage.slice(run.start, run.end).to_string();
+    let body = match (run.kind, run.style) {
+        (PieceKind::Break, _) => return view! { <br /> }.into_any(),
+        (PieceKind::Redaction, _) => {
+            let label = redaction_label(&text);
+            view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{text}</span> }
+                .into_any()
+        }
+        (PieceKind::Text, PieceStyle::Ordinal) => {
+            view! { <span class="ordinal">{text}</span> }.into_any()
+        }
+        (PieceKind::Text, PieceStyle::Lead) => {
+            view! { <strong class="point-lead">{text}</strong> }.into_any()
+        }
+        (PieceKind::Text, PieceStyle::Plain) => text.into_any(),
+    };
+    match run.mark {
+        None => body,
+        Some(MarkKind::Hit) => view! { <mark class="hit">{body}</mark> }.into_any(),
+        Some(MarkKind::CurrentHit) => view! { <mark class="hit current">{body}</mark> }.into_any(),
+        Some(MarkKind::Flash) => view! { <mark class="flash">{body}</mark> }.into_any(),
+    }
+}
+
+/// A glossary term in the text: hover, focus or tap opens its explanation.
+#[component]
+fn GlossTerm(entry: usize, children: Children) -> impl IntoView {
+    let state = use_reading_state();
+    let open = move |ev: leptos::ev::Event| {
+        if let Some(rect) = browser::event_target_rect(&ev) {
+            state.gloss.set(Some(GlossOpen {
+                entry,
+                left: rect.left,
+                top: rect.top,
+                bottom: rect.bottom,
+            }));
+        }
+    };
+    let close = move || {
+        if state
+            .gloss
+            .get_untracked()
+            .is_some_and(|g| g.entry == entry)
+        {
+            state.gloss.set(None);
+        }
+    };
+    let is_open = move || state.gloss.get().is_some_and(|g| g.entry == entry);
+    // A span, not a <button>: buttons are atomic inline boxes, so a long term could not
+    // wrap and justified lines around it would gape.
+    view! {
+        <span
+            role="button"
+            tabindex="0"
+            class="gloss"
+            data-term=entry
+            aria-expanded=move || is_open().to_string()
+            aria-controls="gloss-popover"
+            on:mouseenter=move |ev| open(ev.into())
+            on:focus=move |ev| open(ev.into())
+            on:click=move |ev| open(ev.into())
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    open(ev.into());
+                }
+            }
+            on:mouseleave=move |_| close()
+            on:blur=move |_| close()
+        >
+            {children()}
+        </span>
+    }
+}

@@ -1,0 +1,112 @@
+//! The search box: matches across the whole report as you type, highlighted in place, with a
+//! count, next/previous (Enter, Shift+Enter), and a result list with context. `/` focuses it,
+//! Escape clears it, and the query lives in the URL (`?q=`) so a search can be shared.
+
+use leptos::prelude::*;
+
+use super::state::use_reading_state;
+use crate::browser;
+use crate::report::{DOCUMENT, PASSAGES};
+use crate::summary::outline::place_label;
+use crate::summary::search::context;
+
+/// The result list shows this many hits; the count always shows all.
+const LISTED: usize = 100;
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = use_reading_state();
+    let list_open = RwSignal::new(false);
+    let set_query = move |q: String| {
+        browser::set_query_in_location(&q);
+        state.query.set(q);
+        state.current.set(0);
+        list_open.set(true);
+        browser::reveal_current_hit();
+    };
+    let step = move |by: isize| {
+        state.step_hit(by);
+        browser::reveal_current_hit();
+    };
+    let count = move || {
+        let n = state.hits.with(Vec::len);
+        match (state.query.with(|q| q.trim().is_empty()), n) {
+            (true, _) => String::new(),
+            (false, 0) => "无结果".to_string(),
+            (false, n) => format!("{} / {n}", state.current.get() + 1),
+        }
+    };
+    let has_hits = move || state.hits.with(|h| !h.is_empty());
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            step(if ev.shift_key() { -1 } else { 1 });
+        }
+        "Escape" => {
+            set_query(String::new());
+            list_open.set(false);
+        }
+        _ => {}
+    };
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="visually-hidden" for="search-input">"搜索全文"</label>
+            <input
+                id="search-input"
+                type="search"
+                placeholder="搜索全文"
+                autocomplete="off"
+                enterkeyhint="search"
+                aria-keyshortcuts="/"
+                aria-controls="search-results"
+                prop:value=move || state.query.get()
+                on:input=move |ev| set_query(event_target_value(&ev))
+                on:focus=move |_| list_open.set(true)
+                on:keydown=on_keydown
+            />
+            <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
+            <button type="button" class="icon-button search-step" aria-label="上一个结果（Shift+Enter）"
+                disabled=move || !has_hits() on:click=move |_| step(-1)>
+                <span class="chev up" aria-hidden="true"></span>
+            </button>
+            <button type="button" class="icon-button search-step" aria-label="下一个结果（Enter）"
+                disabled=move || !has_hits() on:click=move |_| step(1)>
+                <span class="chev down" aria-hidden="true"></span>
+            </button>
+            <div
+                id="search-results"
+                class="search-results"
+                role="region"
+                aria-label="搜索结果"
+                hidden=move || !(list_open.get() && has_hits())
+            >
+                <ol>
+                    {move || state.hits.with(|hits| {
+                        hits.iter().take(LISTED).enumerate().map(|(i, hit)| {
+                            let passage = &PASSAGES[hit.passage];
+                            let (before, matched, after) = context(passage, hit, 18);
+                            let place = place_label(&DOCUMENT, passage.anchor);
+                            view! {
+                                <li>
+                                    <button type="button" class="search-result"
+                                        class:is-current=move || state.current.get() == i
+                                        on:click=move |_| {
+                                            state.current.set(i);
+                                            list_open.set(false);
+                                            browser::reveal_current_hit();
+                                        }>
+                                        <span class="search-place">{place}</span>
+                                        <span class="search-context">{before}<mark>{matched}</mark>{after}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()
+                    })}
+                </ol>
+                {move || (state.hits.with(Vec::len) > LISTED).then(|| view! {
+                    <p class="search-more">{format!("只列出前 {LISTED} 条，可用 Enter 逐条查看全部结果。")}</p>
+                })}
+            </div>
+        </form>
+    }
+}
