@@ -3,7 +3,13 @@
 pub mod data;
 pub mod glossary;
 pub mod outline;
+pub mod profile;
+pub mod redactions;
 pub mod scroll_spy;
 pub mod search;
+pub mod sentences;
+pub mod terms;
+pub mod themes;
+pub mod timeline;
 
 pub use outline::{Outline, OutlineItem};

@@ -1,0 +1,267 @@
+//! Every dated statement in the report: years and months (2015年11月, 到2021年, 2017年以来),
+//! masked dates (X年X月), and relative times (年底, 今年以来, 近三年). Found by scanning the
+//! text, not listed by hand. Pure.
+
+use super::sentences::{clause_around, sentence_around};
+use crate::report::passage::Passage;
+
+/// Relative time words the genre uses; they cannot be placed on a calendar.
+const RELATIVE: [&str; 8] = [
+    "今年以来",
+    "去年",
+    "年底",
+    "近年来",
+    "近三年",
+    "近两年",
+    "目前",
+    "下步",
+];
+const PREFIXES: [&str; 4] = ["截至", "自", "到", "至"];
+const SUFFIXES: [&str; 5] = ["以来", "年底", "底", "前", "后"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    /// The date as written, with its qualifiers: "2015年11月", "到2021年", "X年X月", "年底".
+    pub label: String,
+    pub year: Option<u32>,
+    pub month: Option<u32>,
+    /// The date is masked in the source (X年X月).
+    pub masked: bool,
+    /// A relative time (年底, 今年以来) that the text does not date.
+    pub relative: bool,
+    pub passage: usize,
+    /// Byte range of the date expression.
+    pub at: (usize, usize),
+    /// Byte range of the sentence it dates.
+    pub sentence: (usize, usize),
+    /// Byte range of the clause around it, for a short label.
+    pub clause: (usize, usize),
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn digit_value(c: char) -> u32 {
+    if c.is_ascii_digit() {
+        c as u32 - '0' as u32
+    } else {
+        c as u32 - '０' as u32
+    }
+}
+
+fn is_mask(c: char) -> bool {
+    c == 'X' || c == 'Ｘ'
+}
+
+/// Reads a run of digits or mask characters at the start of `s`: (value, masked, byte length).
+fn number_at(s: &str) -> Option<(Option<u32>, bool, usize)> {
+    let first = s.chars().next()?;
+    if is_digit(first) {
+        let len: usize = s
+            .chars()
+            .take_while(|c| is_digit(*c))
+            .map(char::len_utf8)
+            .sum();
+        let value = s[..len].chars().fold(0u32, |v, c| {
+            v.saturating_mul(10).saturating_add(digit_value(c))
+        });
+        Some((Some(value), false, len))
+    } else if is_mask(first) {
+        let len: usize = s
+            .chars()
+            .take_while(|c| is_mask(*c))
+            .map(char::len_utf8)
+            .sum();
+        Some((None, true, len))
+    } else {
+        None
+    }
+}
+
+/// All dated statements of the passages, in reading order.
+pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
+    let mut out = Vec::new();
+    for p in passages {
+        let text = p.text.as_str();
+        let mut taken_until = 0;
+        for (i, c) in text.char_indices() {
+            if i < taken_until {
+                continue;
+            }
+            let prev_is_number = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_digit(c) || is_mask(c));
+            if (is_digit(c) || is_mask(c)) && !prev_is_number {
+                if let Some(found) = absolute_at(text, i) {
+                    taken_until = found.1;
+                    out.push(dated(p, found));
+                    continue;
+                }
+            }
+            if let Some(word) = RELATIVE.iter().find(|w| text[i..].starts_with(**w)) {
+                let end = i + word.len();
+                taken_until = end;
+                out.push(dated(p, (i, end, None, None, false, true)));
+            }
+        }
+    }
+    out
+}
+
+type Found = (usize, usize, Option<u32>, Option<u32>, bool, bool);
+
+/// A year (four digits, or masked and followed by a month) at `i`, with qualifiers.
+fn absolute_at(text: &str, i: usize) -> Option<Found> {
+    let (year, masked_year, len) = number_at(&text[i..])?;
+    let after_year = i + len;
+    if !text[after_year..].starts_with('年') {
+        return None;
+    }
+    let mut end = after_year + '年'.len_utf8();
+    let mut month = None;
+    let mut masked_month = false;
+    if let Some((m, masked, mlen)) = number_at(&text[end..]) {
+        if text[end + mlen..].starts_with('月') {
+            month = m;
+            masked_month = masked;
+            end += mlen + '月'.len_utf8();
+        }
+    }
+    let plausible_year = year.is_some_and(|y| (1900..=2100).contains(&y) && len >= 4);
+    // A masked year is a date only with a month ("X年X月"); "X年" alone may be a count.
+    let masked_date = masked_year && (month.is_some() || masked_month);
+    if !plausible_year && !masked_date {
+        return None;
+    }
+    if let Some(s) = SUFFIXES.iter().find(|s| text[end..].starts_with(**s)) {
+        // "2017年以来", "年底": only when the suffix qualifies the year itself.
+        if !(month.is_some() || masked_month) || *s == "以来" {
+            end += s.len();
+        }
+    }
+    let start = PREFIXES
+        .iter()
+        .find(|p| text[..i].ends_with(**p))
+        .map_or(i, |p| i - p.len());
+    Some((
+        start,
+        end,
+        year.filter(|_| !masked_year),
+        month,
+        masked_year || masked_month,
+        false,
+    ))
+}
+
+fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dated {
+    let sentence = sentence_around(&p.text, start);
+    let mut clause = clause_around(&p.text, start);
+    // A clause that is little more than the date itself reads better with the next one.
+    if p.text[clause.0..clause.1].chars().count() < (p.text[start..end].chars().count() + 6) {
+        let (_, next_end) = clause_around(&p.text, (clause.1 + 3).min(p.text.len()));
+        clause.1 = next_end.max(clause.1).min(sentence.1);
+    }
+    Dated {
+        label: p.text[start..end].to_string(),
+        year,
+        month,
+        masked,
+        relative,
+        passage: p.index,
+        at: (start, end),
+        sentence,
+        clause,
+    }
+}
+
+/// Calendar entries in time order (year, month; undated months first), then the others.
+pub fn ordered(mut items: Vec<Dated>) -> (Vec<Dated>, Vec<Dated>) {
+    let (mut dated, rest): (Vec<Dated>, Vec<Dated>) =
+        items.drain(..).partition(|d| d.year.is_some());
+    dated.sort_by_key(|d| (d.year, d.month));
+    (dated, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{passages, Document, REPORT_TEXT};
+
+    fn labels(text: &str) -> Vec<String> {
+        timeline(&passages(&Document::parse(text)))
+            .into_iter()
+            .map(|d| d.label)
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_seeds_dates() {
+        let items = timeline(&passages(&Document::parse(REPORT_TEXT)));
+        let l: Vec<&str> = items.iter().map(|d| d.label.as_str()).collect();
+        for expected in [
+            "自2015年11月",
+            "X年X月",
+            "到2021年",
+            "年底",
+            "2020年",
+            "2017年以来",
+            "今年以来",
+            "去年",
+            "近三年",
+        ] {
+            assert!(l.contains(&expected), "{expected} missing from {l:?}");
+        }
+        assert_eq!(l.iter().filter(|x| **x == "2017年以来").count(), 3);
+        let first = items.iter().find(|d| d.label == "自2015年11月").unwrap();
+        assert_eq!(
+            (first.year, first.month, first.masked),
+            (Some(2015), Some(11), false)
+        );
+        let masked = items.iter().find(|d| d.label == "X年X月").unwrap();
+        assert!(masked.masked && masked.year.is_none());
+        // Counts of years or masked counts are not dates.
+        assert!(!l.iter().any(|x| x.contains("千年") || x.contains("四年")));
+    }
+
+    #[test]
+    fn written_texts_of_the_genre() {
+        assert_eq!(
+            labels("截至２０１９年底，我们完成了任务。"),
+            ["截至２０１９年底"]
+        );
+        assert_eq!(labels("用X年时间完成。"), Vec::<String>::new());
+        assert_eq!(labels("编号12345年不是年份。"), Vec::<String>::new());
+        assert_eq!(
+            labels("1998年3月成立，2003年以来发展。"),
+            ["1998年3月", "2003年以来"]
+        );
+    }
+
+    #[test]
+    fn orders_calendar_dates_and_keeps_the_rest_apart() {
+        let items = timeline(&passages(&Document::parse(REPORT_TEXT)));
+        let (dated, rest) = ordered(items);
+        let years: Vec<u32> = dated.iter().filter_map(|d| d.year).collect();
+        assert!(years.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(years.first(), Some(&2015));
+        assert_eq!(years.last(), Some(&2021));
+        assert!(rest.iter().any(|d| d.masked));
+        assert!(rest.iter().any(|d| d.relative));
+    }
+
+    #[test]
+    fn sentences_and_clauses_contain_the_date() {
+        let ps = passages(&Document::parse(REPORT_TEXT));
+        for d in timeline(&ps) {
+            let p = &ps[d.passage];
+            assert!(
+                d.sentence.0 <= d.at.0 && d.at.1 <= d.sentence.1,
+                "{}",
+                d.label
+            );
+            assert!(p.slice(d.clause.0, d.clause.1).contains(&d.label) || d.clause.0 <= d.at.0);
+        }
+    }
+}
