@@ -110,15 +110,25 @@ pub struct Rect {
     pub bottom: f64,
 }
 
-/// The box of the element a listener is attached to.
-pub fn event_target_rect(ev: &web_sys::Event) -> Option<Rect> {
+/// The box of the element a listener is attached to, in page coordinates (viewport plus
+/// scroll offset), so whatever is placed there stays with it while the page scrolls.
+pub fn event_target_page_rect(ev: &web_sys::Event) -> Option<Rect> {
     let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
     let r = el.get_bounding_client_rect();
+    let (x, y) = (
+        window().scroll_x().unwrap_or(0.0),
+        window().scroll_y().unwrap_or(0.0),
+    );
     Some(Rect {
-        left: r.left(),
-        top: r.top(),
-        bottom: r.bottom(),
+        left: r.left() + x,
+        top: r.top() + y,
+        bottom: r.bottom() + y,
     })
+}
+
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    window().scroll_y().unwrap_or(0.0)
 }
 
 /// The viewport's height in CSS pixels.

@@ -135,7 +135,14 @@ impl Page {
             .map_err(|e| format!("cannot type into {css}: {e}"))
     }
 
+    /// Clicks the element matching `css`, first scrolling it to the middle of the view at once
+    /// (the app scrolls smoothly, and WebDriver would click where the element was).
     pub async fn click(&self, css: &str) -> TestResult {
+        let css_js = serde_json::to_string(css).map_err(|e| e.to_string())?;
+        self.js(&format!(
+            "(() => {{ const e = document.querySelector({css_js}); if (e) e.scrollIntoView({{block: 'center', behavior: 'instant'}}); return true; }})()"
+        ))
+        .await?;
         self.client
             .find(Locator::Css(css))
             .await

@@ -48,6 +48,9 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     search_results_list_jumps_and_escape_clears,
     shared_search_link_opens_with_hits,
     glossary_explains_terms_on_focus_and_tap,
+    overview_links_to_source_sentences,
+    theme_filter_marks_its_points,
+    overview_terms_open_a_search_and_masks_are_counted,
     no_console_errors,
 ];
 
@@ -352,7 +355,7 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
         // Keyboard: focus opens, Escape closes.
         page.js(&format!("({term}.focus(), true)")).await?;
         page.wait_until(&popover_says("市辖区"), "focus to open the explanation of 撤市设区").await?;
-        check(page.js(in_view).await? == true, "the popover stays inside the viewport")?;
+        page.wait_until(in_view, "the popover to sit inside the viewport").await?;
         page.press(&[ESCAPE]).await?;
         page.wait_until("document.getElementById('gloss-popover').hidden", "Escape to close it").await?;
         // Touch: a tap opens, a tap elsewhere closes.
@@ -362,6 +365,87 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
         page.wait_until(&popover_says("市辖区"), "a tap to open the explanation").await?;
         page.click("h1").await?;
         page.wait_until("document.getElementById('gloss-popover').hidden", "a tap elsewhere to close it").await
+    })
+    .await
+}
+
+async fn overview_links_to_source_sentences(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        check(
+            page.js("document.getElementById('overview').getBoundingClientRect().top < innerHeight").await? == true,
+            "the overview is the landing view",
+        )?;
+        // A timeline event lands on its point and flashes its sentence.
+        page.js("([...document.querySelectorAll('.ov-timeline .ov-event')].find(e => e.querySelector('.ov-event-date').textContent === '2020年').querySelector('a').setAttribute('data-e2e', 'event'), true)")
+            .await?;
+        page.click("[data-e2e=event]").await?;
+        page.wait_until("location.hash === '#s2-p1'", "the 2020年 event to link to 二、一是").await?;
+        page.wait_landed("s2-p1").await?;
+        page.wait_until(
+            "[...document.querySelectorAll('#s2-p1 mark.flash')].map(m => m.textContent).join('').includes('2020年建成通车')",
+            "the sentence with 2020年 to flash",
+        )
+        .await?;
+        // A pillar's point and a key figure link back too.
+        page.goto("#overview").await?;
+        page.click(".ov-pillar a[href='#s3-p2']").await?;
+        page.wait_landed("s3-p2").await?;
+        page.goto("#overview").await?;
+        page.click(".ov-figure:first-child a").await?;
+        page.wait_until("location.hash === '#intro'", "the area figure to link to the introduction").await?;
+        page.wait_until(
+            "[...document.querySelectorAll('#intro mark.flash')].map(m => m.textContent).join('').includes('平方公里')",
+            "the profile sentence to flash",
+        )
+        .await?;
+        let honours = page.js("[...document.querySelectorAll('#ov-profile ~ ul a, .ov-chips a')].map(a => a.textContent)").await?;
+        check(honours.to_string().contains("国家园林城市"), format!("honours listed: {honours}"))
+    })
+    .await
+}
+
+async fn theme_filter_marks_its_points(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.js("([...document.querySelectorAll('.chip-theme')].find(b => b.textContent.startsWith('交通')).setAttribute('data-e2e', 'theme'), true)")
+            .await?;
+        page.click("[data-e2e=theme]").await?;
+        page.wait_until("document.querySelector('[data-e2e=theme]').getAttribute('aria-pressed') === 'true'", "the theme to be chosen")
+            .await?;
+        let marked = page.js_string("[...document.querySelectorAll('#reader .point.in-theme')].map(p => p.id).join(',')").await?;
+        check(marked == "s1-p2,s2-p1", format!("points marked in the reader: {marked}"))?;
+        let outlined = page.js_string("[...document.querySelectorAll('.outline-link.in-theme')].map(a => a.dataset.anchor).join(',')").await?;
+        check(outlined == "s1-p2,s2-p1", format!("points marked in the outline: {outlined}"))?;
+        let listed = page.js_f64("document.querySelectorAll('.ov-theme-list li').length").await?;
+        check(listed == 2.0, format!("the theme lists its {listed} passages"))?;
+        page.click("[data-e2e=theme]").await?;
+        page.wait_until("!document.querySelector('#reader .point.in-theme')", "choosing it again to clear it").await
+    })
+    .await
+}
+
+async fn overview_terms_open_a_search_and_masks_are_counted(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("").await?;
+        let terms = page.js_f64("document.querySelectorAll('.ov-term').length").await?;
+        let distinct: std::collections::HashSet<&str> = ctx
+            .source
+            .split('“')
+            .skip(1)
+            .filter_map(|s| s.split('”').next())
+            .collect();
+        check(terms == distinct.len() as f64, format!("{terms} quoted terms listed"))?;
+        page.js("([...document.querySelectorAll('.chip-term')].find(b => b.textContent.includes('一带两城')).setAttribute('data-e2e', 'term'), true)")
+            .await?;
+        page.click("[data-e2e=term]").await?;
+        page.wait_until("document.getElementById('search-input').value === '一带两城'", "the term to fill the search").await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "its first occurrence to be in view").await?;
+        let total = page.js_f64("Number(document.querySelector('.ov-masked-total .ov-big').textContent)").await?;
+        let runs = ctx.source.split(|c| c != 'X').filter(|r| !r.is_empty()).count() as f64;
+        check(total == runs, format!("the overview counts {total} masked values, the source has {runs}"))?;
+        let wide = page.js_f64("document.documentElement.scrollWidth - innerWidth").await?;
+        check(wide <= 0.0, "the overview fits a phone's width")
     })
     .await
 }

@@ -1,10 +1,13 @@
 //! Stable anchors for every part of a report, used as element ids and URL fragments:
-//! `#intro`, `#s2` (二、), `#s2-p3` (its 三是), `#closing`. Pure: no browser calls.
+//! `#intro`, `#s2` (二、), `#s2-p3` (its 三是), `#closing`, and `#overview` for the overview
+//! above the report. Pure: no browser calls.
 
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Anchor {
+    /// The overview made from the text, above the report (not part of the document).
+    Overview,
     Intro,
     Section(usize),
     /// Section number, point number (both 1-based).
@@ -22,6 +25,7 @@ impl Anchor {
     pub fn parse(fragment: &str) -> Option<Anchor> {
         let id = fragment.strip_prefix('#').unwrap_or(fragment);
         match id {
+            "overview" => return Some(Anchor::Overview),
             "intro" => return Some(Anchor::Intro),
             "closing" => return Some(Anchor::Closing),
             _ => {}
@@ -43,7 +47,7 @@ impl Anchor {
     pub fn section(&self) -> Option<usize> {
         match *self {
             Anchor::Section(s) | Anchor::Point(s, _) => Some(s),
-            Anchor::Intro | Anchor::Closing => None,
+            Anchor::Overview | Anchor::Intro | Anchor::Closing => None,
         }
     }
 }
@@ -51,6 +55,7 @@ impl Anchor {
 impl fmt::Display for Anchor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Anchor::Overview => f.write_str("overview"),
             Anchor::Intro => f.write_str("intro"),
             Anchor::Closing => f.write_str("closing"),
             Anchor::Section(s) => write!(f, "s{s}"),
@@ -74,6 +79,7 @@ mod tests {
     #[test]
     fn parses_fragments_back() {
         for a in [
+            Anchor::Overview,
             Anchor::Intro,
             Anchor::Closing,
             Anchor::Section(4),

@@ -69,11 +69,27 @@ impl Outline {
     }
 }
 
+/// A short place label for compact lists: "二、三是", "一、", "引言".
+pub fn short_place(doc: &Document, anchor: Option<Anchor>) -> String {
+    match anchor {
+        Some(Anchor::Point(s, p)) => match (doc.section(s), doc.point(s, p)) {
+            (Some(sec), Some(pt)) => format!("{}{}", sec.ordinal_label(), pt.marker),
+            _ => String::new(),
+        },
+        Some(Anchor::Section(s)) => doc
+            .section(s)
+            .map(|s| s.ordinal_label().to_string())
+            .unwrap_or_default(),
+        other => place_label(doc, other),
+    }
+}
+
 /// Where a part sits, in the report's own words, for result lists and links:
 /// "二、三是 实施城镇提升", "二、突出四大提升，建设高品质城市新区", "引言", "标题".
 pub fn place_label(doc: &Document, anchor: Option<Anchor>) -> String {
     match anchor {
         None => "标题".to_string(),
+        Some(Anchor::Overview) => "概览".to_string(),
         Some(Anchor::Intro) => INTRO_LABEL.to_string(),
         Some(Anchor::Closing) => CLOSING_LABEL.to_string(),
         Some(Anchor::Section(s)) => doc

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use super::gloss_popover::GlossPopover;
 use super::outline::OutlineNav;
+use super::overview::Overview;
 use super::reader::Reader;
 use super::state::ReadingState;
 use super::topbar::TopBar;
 use crate::browser;
-use crate::report::DOCUMENT;
+use crate::report::{Anchor, DOCUMENT};
 use crate::summary::Outline;
 
 static OUTLINE: LazyLock<Outline> = LazyLock::new(|| Outline::of(&DOCUMENT));
@@ -33,7 +34,12 @@ pub fn App() -> impl IntoView {
             }
         }
         browser::follow_location(state.target);
-        browser::spy_scroll(outline.anchors(), state.active);
+        browser::spy_scroll(
+            std::iter::once(Anchor::Overview)
+                .chain(outline.anchors())
+                .collect(),
+            state.active,
+        );
         browser::on_escape(move || {
             state.outline_open.set(false);
             state.gloss.set(None);
@@ -64,6 +70,7 @@ pub fn App() -> impl IntoView {
         <div class="layout">
             <OutlineNav outline=outline />
             <main class="reader-column">
+                <Overview doc=doc />
                 <Reader doc=doc />
             </main>
         </div>

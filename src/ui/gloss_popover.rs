@@ -1,5 +1,5 @@
 //! The glossary popover: one element for the whole page, placed next to the term that opened
-//! it (below it, or above near the bottom of the view), always inside the viewport.
+//! it (below it, or above near the bottom of the view), inside the viewport's width.
 
 use leptos::prelude::*;
 
@@ -20,14 +20,15 @@ pub fn GlossPopover() -> impl IntoView {
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * MARGIN);
         let left = g.left.clamp(MARGIN, (vw - width - MARGIN).max(MARGIN));
-        // Below the term unless it sits in the lower part of the view.
-        let below = g.bottom < browser::viewport_height() * 0.6;
+        // Below the term unless it sits in the lower part of the view; page coordinates, so
+        // the popover stays with its term while the page scrolls.
+        let below = g.bottom - browser::scroll_y() < browser::viewport_height() * 0.6;
         if below {
             format!("left:{left}px;top:{}px;width:{width}px", g.bottom + MARGIN)
         } else {
             format!(
-                "left:{left}px;bottom:{}px;width:{width}px",
-                browser::viewport_height() - g.top + MARGIN
+                "left:{left}px;top:{}px;width:{width}px;transform:translateY(-100%)",
+                g.top - MARGIN
             )
         }
     };

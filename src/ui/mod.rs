@@ -4,9 +4,11 @@
 pub mod app;
 pub mod gloss_popover;
 pub mod outline;
+pub mod overview;
 pub mod passage_text;
 pub mod reader;
 pub mod search;
+pub mod source_link;
 pub mod state;
 pub mod topbar;
 

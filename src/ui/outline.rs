@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::overview::THEMES;
 use super::state::use_reading_state;
 use crate::report::Anchor;
 use crate::summary::{Outline, OutlineItem};
@@ -26,6 +27,11 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
                 </button>
             </div>
             <ol class="outline-list">
+                <li class="outline-item">
+                    <div class="outline-row">
+                        <OutlineLink anchor=Anchor::Overview ordinal="" label="概览" />
+                    </div>
+                </li>
                 {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
             </ol>
         </nav>
@@ -82,12 +88,20 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
 fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
     let state = use_reading_state();
     let is_active = move || state.active.get() == Some(anchor);
+    let in_theme = move || {
+        state
+            .theme
+            .get()
+            .and_then(|i| THEMES.get(i))
+            .is_some_and(|t| t.anchors.contains(&anchor))
+    };
     view! {
         <a
             class="outline-link"
             href=format!("#{anchor}")
             data-anchor=anchor.id()
             class:is-active=is_active
+            class:in-theme=in_theme
             aria-current=move || is_active().then_some("location")
             on:click=move |_| state.outline_open.set(false)
         >

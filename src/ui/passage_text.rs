@@ -96,7 +96,7 @@ fn run_view(passage: &Passage, run: &Run) -> AnyView {
 fn GlossTerm(entry: usize, children: Children) -> impl IntoView {
     let state = use_reading_state();
     let open = move |ev: leptos::ev::Event| {
-        if let Some(rect) = browser::event_target_rect(&ev) {
+        if let Some(rect) = browser::event_target_page_rect(&ev) {
             state.gloss.set(Some(GlossOpen {
                 entry,
                 left: rect.left,

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::overview::THEMES;
 use super::passage_text::PassageText;
 use super::state::use_reading_state;
 use crate::report::passage::{Passage, PassageKind};
@@ -117,13 +118,21 @@ fn PointView(passage: &'static Passage) -> impl IntoView {
     let Some(anchor) = passage.anchor else {
         return ().into_any();
     };
+    let state = use_reading_state();
+    let in_theme = move || {
+        state
+            .theme
+            .get()
+            .and_then(|i| THEMES.get(i))
+            .is_some_and(|t| t.anchors.contains(&anchor))
+    };
     let label: String = passage
         .text
         .chars()
         .take_while(|c| !"。；：！？".contains(*c))
         .collect();
     view! {
-        <p id=anchor.id() class="part point" class:is-target=is_target(anchor)>
+        <p id=anchor.id() class="part point" class:is-target=is_target(anchor) class:in-theme=in_theme>
             <AnchorLink anchor=anchor label=label />
             <PassageText passage=passage />
         </p>

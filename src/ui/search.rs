@@ -18,11 +18,8 @@ pub fn SearchBox() -> impl IntoView {
     let state = use_reading_state();
     let list_open = RwSignal::new(false);
     let set_query = move |q: String| {
-        browser::set_query_in_location(&q);
-        state.query.set(q);
-        state.current.set(0);
+        state.search_for(q);
         list_open.set(true);
-        browser::reveal_current_hit();
     };
     let step = move |by: isize| {
         state.step_hit(by);

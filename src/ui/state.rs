@@ -15,7 +15,7 @@ pub struct Flash {
     pub end: usize,
 }
 
-/// An open glossary popover: which entry, and the term's box in viewport pixels.
+/// An open glossary popover: which entry, and the term's box in page pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GlossOpen {
     pub entry: usize,
@@ -40,6 +40,8 @@ pub struct ReadingState {
     /// The marks to draw, per passage index.
     pub marks: Memo<Vec<Vec<Mark>>>,
     pub gloss: RwSignal<Option<GlossOpen>>,
+    /// The chosen policy theme (index into the themes), if any.
+    pub theme: RwSignal<Option<usize>>,
 }
 
 impl ReadingState {
@@ -86,7 +88,16 @@ impl ReadingState {
             flash,
             marks,
             gloss: RwSignal::new(None),
+            theme: RwSignal::new(None),
         }
+    }
+
+    /// Searches for `query` from the first hit, puts it in the URL and shows the first hit.
+    pub fn search_for(&self, query: String) {
+        crate::browser::set_query_in_location(&query);
+        self.query.set(query);
+        self.current.set(0);
+        crate::browser::reveal_current_hit();
     }
 
     /// Moves the current hit by `step` (wrapping), if there are hits.

@@ -39,5 +39,19 @@ async fn main() -> Result<(), String> {
             page.close().await;
         }
     }
+    // The whole overview at once, in tall windows.
+    for (name, size) in [
+        ("desktop-overview", (1280, 3400)),
+        ("phone-overview", (375, 5600)),
+    ] {
+        let page =
+            Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, false).await?;
+        page.goto("").await?;
+        let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
+        let file = out.join(format!("{name}.png"));
+        std::fs::write(&file, png).map_err(|e| e.to_string())?;
+        println!("{}", file.display());
+        page.close().await;
+    }
     Ok(())
 }

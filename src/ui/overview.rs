@@ -1,0 +1,307 @@
+//! The overview (一图读懂, made from the text): a banner with the title and the pilot's status,
+//! the district's figures and honours, the four sections as pillars, a timeline of dated
+//! statements, the quoted terms, the themes, the masked values, and the glossary. Every item
+//! links to the sentence it comes from.
+
+use std::sync::LazyLock;
+
+use leptos::prelude::*;
+
+use super::passage_text::redaction_label;
+use super::source_link::SourceLink;
+use super::state::use_reading_state;
+use crate::report::{Anchor, Document, DOCUMENT, PASSAGES};
+use crate::summary::data::{gist, GLOSSARY};
+use crate::summary::outline::{place_label, short_place};
+use crate::summary::profile::{honours, key_figures, pilot_status, Figure, Honour};
+use crate::summary::redactions::{counts, masked_values};
+use crate::summary::sentences::sentence_around;
+use crate::summary::terms::{quoted_terms, QuotedTerm};
+use crate::summary::themes::{themes, Theme};
+use crate::summary::timeline::{ordered, timeline, Dated};
+
+static TIMELINE: LazyLock<(Vec<Dated>, Vec<Dated>)> =
+    LazyLock::new(|| ordered(timeline(&PASSAGES)));
+static TERMS: LazyLock<Vec<QuotedTerm>> = LazyLock::new(|| quoted_terms(&PASSAGES));
+pub static THEMES: LazyLock<Vec<Theme>> = LazyLock::new(themes);
+
+#[component]
+pub fn Overview(doc: &'static Document) -> impl IntoView {
+    view! {
+        <section id="overview" class="overview" aria-labelledby="overview-title">
+            <Banner doc=doc />
+            <Profile />
+            <Pillars doc=doc />
+            <Timeline />
+            <Terms />
+            <Themes />
+            <Masked />
+            <Glossary />
+            <p class="ov-cta-row"><a class="ov-cta" href="#intro">"读全文"</a></p>
+        </section>
+    }
+}
+
+fn sentence_of(passage: usize, at: usize) -> (usize, usize) {
+    PASSAGES
+        .get(passage)
+        .map_or((0, 0), |p| sentence_around(&p.text, at))
+}
+
+fn text_of(passage: usize, (s, e): (usize, usize)) -> String {
+    PASSAGES
+        .get(passage)
+        .map(|p| p.slice(s, e).to_string())
+        .unwrap_or_default()
+}
+
+#[component]
+fn Banner(doc: &'static Document) -> impl IntoView {
+    let title = doc
+        .title
+        .as_ref()
+        .map(|t| t.plain_text())
+        .unwrap_or_default();
+    let subtitle: Vec<String> = doc.subtitle.iter().map(|b| b.plain_text()).collect();
+    view! {
+        <header class="ov-banner">
+            <p class="ov-kicker">"一图读懂 · 由原文生成，每一项都链接到出处"</p>
+            <h2 id="overview-title" class="ov-title">{title}</h2>
+            {subtitle.into_iter().map(|s| view! { <p class="ov-subtitle">{s}</p> }).collect_view()}
+            {pilot_status(&PASSAGES).map(|(p, range)| view! {
+                <p class="ov-status">
+                    <SourceLink passage=p range=range class="ov-status-link">{text_of(p, range)}</SourceLink>
+                </p>
+            })}
+        </header>
+    }
+}
+
+#[component]
+fn Section(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <section class="ov-block" aria-labelledby=id>
+            <h3 id=id class="ov-heading">{title}</h3>
+            {children()}
+        </section>
+    }
+}
+
+fn masked_chip(value: String) -> impl IntoView {
+    let label = redaction_label(&value);
+    view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{value}</span> }
+}
+
+#[component]
+fn Profile() -> impl IntoView {
+    let figures = key_figures(&PASSAGES);
+    let honours = honours(&PASSAGES);
+    (!figures.is_empty() || !honours.is_empty()).then(|| {
+        view! {
+            <Section id="ov-profile" title="区情">
+                <ul class="ov-figures">
+                    {figures.into_iter().map(figure).collect_view()}
+                </ul>
+                {(!honours.is_empty()).then(|| view! {
+                    <p class="ov-subheading">"荣誉称号"</p>
+                    <ul class="ov-chips">{honours.into_iter().map(honour).collect_view()}</ul>
+                })}
+            </Section>
+        }
+    })
+}
+
+fn figure(f: Figure) -> impl IntoView {
+    let value = if f.masked {
+        masked_chip(f.value.clone()).into_any()
+    } else {
+        f.value.clone().into_any()
+    };
+    view! {
+        <li class="ov-figure">
+            <SourceLink passage=f.passage range=sentence_of(f.passage, f.at.0) class="ov-figure-link">
+                <span class="ov-figure-label">{f.label.clone()}</span>
+                <span class="ov-figure-value">{value}<span class="ov-figure-unit">{f.unit.clone()}</span></span>
+            </SourceLink>
+        </li>
+    }
+}
+
+fn honour(h: Honour) -> impl IntoView {
+    view! {
+        <li><SourceLink passage=h.passage range=h.sentence class="chip">{h.name}</SourceLink></li>
+    }
+}
+
+#[component]
+fn Pillars(doc: &'static Document) -> impl IntoView {
+    (!doc.sections.is_empty()).then(|| view! {
+        <Section id="ov-pillars" title="四大板块">
+            <ol class="ov-pillars">
+                {doc.sections.iter().map(|s| {
+                    let anchor = Anchor::Section(s.number);
+                    let clauses = s.clauses();
+                    let numeral = s.ordinal_label().trim_end_matches('、').to_string();
+                    view! {
+                        <li class="ov-pillar">
+                            <a class="ov-pillar-head" href=format!("#{anchor}")>
+                                <span class="ov-pillar-ordinal" aria-hidden="true">{numeral}</span>
+                                <span class="ov-pillar-clauses">
+                                    {clauses.into_iter().map(|c| view! { <span class="ov-clause">{c}</span> }).collect_view()}
+                                </span>
+                            </a>
+                            {gist(&anchor.id()).map(|g| view! { <p class="ov-gist">{g}</p> })}
+                            <ol class="ov-points">
+                                {s.points.iter().map(|p| {
+                                    let pa = Anchor::Point(s.number, p.number);
+                                    view! {
+                                        <li>
+                                            <a href=format!("#{pa}") title=gist(&pa.id()).unwrap_or_default()>
+                                                <span class="ov-point-marker">{p.marker.clone()}</span>
+                                                {p.lead_label()}
+                                            </a>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </Section>
+    })
+}
+
+#[component]
+fn Timeline() -> impl IntoView {
+    let (dated, undated) = &*TIMELINE;
+    view! {
+        <Section id="ov-timeline" title="时间线">
+            <ol class="ov-timeline">{dated.iter().map(timeline_item).collect_view()}</ol>
+            {(!undated.is_empty()).then(|| view! {
+                <p class="ov-subheading">"时间隐去或相对的表述"</p>
+                <ul class="ov-undated">{undated.iter().map(timeline_item).collect_view()}</ul>
+            })}
+        </Section>
+    }
+}
+
+fn timeline_item(d: &'static Dated) -> impl IntoView {
+    let label = if d.masked {
+        masked_chip(d.label.clone()).into_any()
+    } else {
+        d.label.clone().into_any()
+    };
+    let place = short_place(&DOCUMENT, PASSAGES[d.passage].anchor);
+    view! {
+        <li class="ov-event" class:is-relative=d.relative>
+            <span class="ov-event-date">{label}</span>
+            <SourceLink passage=d.passage range=d.sentence class="ov-event-text">
+                {text_of(d.passage, d.clause)}
+            </SourceLink>
+            <span class="ov-event-place">{place}</span>
+        </li>
+    }
+}
+
+#[component]
+fn Terms() -> impl IntoView {
+    let state = use_reading_state();
+    view! {
+        <Section id="ov-terms" title="关键词">
+            <ul class="ov-terms">
+                {TERMS.iter().map(|t| {
+                    let term = t.term.clone();
+                    let search = t.term.clone();
+                    view! {
+                        <li class="ov-term">
+                            <button type="button" class="chip chip-term"
+                                aria-label=format!("搜索“{term}”")
+                                on:click=move |_| state.search_for(search.clone())>
+                                "“" {term.clone()} "”"
+                            </button>
+                            <span class="ov-term-count">{format!("×{}", t.occurrences.len())}</span>
+                            <span class="ov-term-places">
+                                {t.occurrences.iter().map(|o| view! {
+                                    <SourceLink passage=o.passage range=o.at class="ov-place"
+                                        label=format!("“{}”出现在{}", t.term, place_label(&DOCUMENT, o.anchor))>
+                                        {short_place(&DOCUMENT, o.anchor)}
+                                    </SourceLink>
+                                }).collect_view()}
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Section>
+    }
+}
+
+#[component]
+fn Themes() -> impl IntoView {
+    let state = use_reading_state();
+    view! {
+        <Section id="ov-themes" title="主题">
+            <ul class="ov-chips" role="list">
+                {THEMES.iter().enumerate().map(|(i, t)| view! {
+                    <li>
+                        <button type="button" class="chip chip-theme"
+                            aria-pressed=move || (state.theme.get() == Some(i)).to_string()
+                            on:click=move |_| state.theme.update(|th| *th = if *th == Some(i) { None } else { Some(i) })>
+                            {t.name}<span class="chip-count">{t.anchors.len()}</span>
+                        </button>
+                    </li>
+                }).collect_view()}
+            </ul>
+            {move || state.theme.get().and_then(|i| THEMES.get(i)).map(|t| view! {
+                <div class="ov-theme-panel" role="region" aria-label=format!("主题：{}", t.name)>
+                    <p class="ov-theme-title">{format!("“{}”涉及 {} 处", t.name, t.anchors.len())}</p>
+                    <ul class="ov-theme-list">
+                        {t.anchors.iter().map(|a| view! {
+                            <li>
+                                <a href=format!("#{a}")>
+                                    <span class="ov-theme-place">{place_label(&DOCUMENT, Some(*a))}</span>
+                                    <span class="ov-theme-gist">{gist(&a.id()).unwrap_or_default()}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+        </Section>
+    }
+}
+
+#[component]
+fn Masked() -> impl IntoView {
+    let masked = masked_values(&PASSAGES);
+    let total = masked.len();
+    (total > 0).then(|| view! {
+        <Section id="ov-masked" title="隐去的信息">
+            <p class="ov-masked-total">
+                "原文共有 " <strong class="ov-big">{total}</strong> " 处名称或数字以 X 隐去，本应用照原样显示，不作推测。"
+            </p>
+            <ul class="ov-masked">
+                {counts(&masked).into_iter().map(|(kind, n)| view! {
+                    <li><span class="ov-big">{n}</span>" 处" {kind.label()}</li>
+                }).collect_view()}
+            </ul>
+        </Section>
+    })
+}
+
+#[component]
+fn Glossary() -> impl IntoView {
+    view! {
+        <Section id="ov-glossary" title="词汇表">
+            <dl class="ov-glossary" id="glossary">
+                {GLOSSARY.iter().map(|e| view! {
+                    <div class="ov-gloss-entry">
+                        <dt>{e.term}</dt>
+                        <dd>{e.explain}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+        </Section>
+    }
+}
