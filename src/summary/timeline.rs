@@ -158,10 +158,16 @@ fn absolute_at(text: &str, i: usize) -> Option<Found> {
 fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dated {
     let sentence = sentence_around(&p.text, start);
     let mut clause = clause_around(&p.text, start);
-    // A clause that is little more than the date itself reads better with the next one.
+    // A clause that is little more than the date reads better with a neighbour: the one
+    // before when the date opens its clause ("……南站，2020年建成通车"), else the one after.
     if p.text[clause.0..clause.1].chars().count() < (p.text[start..end].chars().count() + 6) {
-        let (_, next_end) = clause_around(&p.text, (clause.1 + 3).min(p.text.len()));
-        clause.1 = next_end.max(clause.1).min(sentence.1);
+        if clause.0 > sentence.0 && start == clause.0 {
+            let (prev_start, _) = clause_around(&p.text, clause.0.saturating_sub(3));
+            clause.0 = prev_start.max(sentence.0);
+        } else {
+            let (_, next_end) = clause_around(&p.text, (clause.1 + 3).min(p.text.len()));
+            clause.1 = next_end.max(clause.1).min(sentence.1);
+        }
     }
     Dated {
         label: p.text[start..end].to_string(),
@@ -221,6 +227,12 @@ mod tests {
         );
         let masked = items.iter().find(|d| d.label == "X年X月").unwrap();
         assert!(masked.masked && masked.year.is_none());
+        let south = items.iter().find(|d| d.label == "2020年").unwrap();
+        let ps = passages(&Document::parse(REPORT_TEXT));
+        assert_eq!(
+            ps[south.passage].slice(south.clause.0, south.clause.1),
+            "X高铁设立XX南站，2020年建成通车"
+        );
         // Counts of years or masked counts are not dates.
         assert!(!l.iter().any(|x| x.contains("千年") || x.contains("四年")));
     }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
-use super::passage_text::redaction_label;
+use super::passage_text::{range_view, redaction_label};
 use super::source_link::SourceLink;
 use super::state::use_reading_state;
 use crate::report::{Anchor, Document, DOCUMENT, PASSAGES};
@@ -48,11 +48,9 @@ fn sentence_of(passage: usize, at: usize) -> (usize, usize) {
         .map_or((0, 0), |p| sentence_around(&p.text, at))
 }
 
-fn text_of(passage: usize, (s, e): (usize, usize)) -> String {
-    PASSAGES
-        .get(passage)
-        .map(|p| p.slice(s, e).to_string())
-        .unwrap_or_default()
+/// A range of a passage, masked values as chips.
+fn text_of(passage: usize, range: (usize, usize)) -> impl IntoView {
+    PASSAGES.get(passage).map(|p| range_view(p, range))
 }
 
 #[component]

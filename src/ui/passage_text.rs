@@ -40,6 +40,25 @@ pub fn PassageText(passage: &'static Passage) -> impl IntoView {
     }
 }
 
+/// A byte range of a passage as plain text with masked values as chips (for the overview).
+pub fn range_view(passage: &Passage, (start, end): (usize, usize)) -> impl IntoView {
+    passage
+        .pieces
+        .iter()
+        .filter(|p| p.start < end && p.end > start && p.kind != PieceKind::Break)
+        .map(|p| {
+            let text = passage.slice(p.start.max(start), p.end.min(end)).to_string();
+            if p.kind == PieceKind::Redaction {
+                let label = redaction_label(&text);
+                view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{text}</span> }
+                    .into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view()
+}
+
 /// Consecutive runs that share a key.
 fn group_by<K: PartialEq + Copy>(runs: &[Run], key: impl Fn(&Run) -> K) -> Vec<(K, &[Run])> {
     let mut out: Vec<(K, &[Run])> = Vec::new();
