@@ -4,6 +4,8 @@
 //! Only [`browser`] touches browser APIs; everything else is plain Rust, tested natively.
 
 pub mod browser;
+pub mod notes;
 pub mod report;
+pub mod storage;
 pub mod summary;
 pub mod ui;

@@ -1,0 +1,136 @@
+//! How a note is stored: one key per note, `yandu:v1:note:<id>`, holding a versioned envelope
+//! `{"v":1,"note":{…}}`. A value that does not decode is reported as corrupt with its raw
+//! text, and a value of a newer version is reported as such, so the caller can keep it
+//! untouched. Pure.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Note;
+
+/// The format version this app writes.
+pub const VERSION: u32 = 1;
+pub const NOTE_PREFIX: &str = "yandu:v1:note:";
+pub const QUARANTINE_PREFIX: &str = "yandu:quarantine:";
+pub const META_KEY: &str = "yandu:v1:meta";
+
+pub fn note_key(id: &str) -> String {
+    format!("{NOTE_PREFIX}{id}")
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    v: u32,
+    note: &'a Note,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    v: u32,
+    note: serde_json::Value,
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    Note(Note),
+    /// Written by a newer version of the app: keep it, never write over it.
+    Newer {
+        version: u32,
+    },
+    /// Not JSON, or not a note: keep the raw value byte-identical.
+    Corrupt {
+        reason: String,
+    },
+}
+
+pub fn encode(note: &Note) -> String {
+    serde_json::to_string(&EnvelopeOut { v: VERSION, note }).unwrap_or_else(|_| String::from("{}"))
+}
+
+pub fn decode(raw: &str) -> Decoded {
+    let envelope: EnvelopeIn = match serde_json::from_str(raw) {
+        Ok(e) => e,
+        Err(e) => {
+            return Decoded::Corrupt {
+                reason: e.to_string(),
+            }
+        }
+    };
+    if envelope.v > VERSION {
+        return Decoded::Newer {
+            version: envelope.v,
+        };
+    }
+    match serde_json::from_value::<Note>(envelope.note) {
+        Ok(note) => match note.problem() {
+            None => Decoded::Note(note),
+            Some(reason) => Decoded::Corrupt { reason },
+        },
+        Err(e) => Decoded::Corrupt {
+            reason: e.to_string(),
+        },
+    }
+}
+
+/// Settings kept beside the notes: when they were last exported, whether persistence was asked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    #[serde(default)]
+    pub last_export: Option<i64>,
+    #[serde(default)]
+    pub persist_asked: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::model::{NoteKind, Target};
+
+    fn note() -> Note {
+        Note {
+            id: "n1".into(),
+            target: Target::Part {
+                anchor: "s2-p3".into(),
+            },
+            kind: Some(NoteKind::Problem),
+            text: "<script>alert(1)</script>".into(),
+            created: 1,
+            updated: 2,
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        assert_eq!(decode(&encode(&note())), Decoded::Note(note()));
+    }
+
+    #[test]
+    fn fixture_of_version_1_still_reads() {
+        // Kept as written by version 1; a future migration must keep this passing.
+        let v1 = r#"{"v":1,"note":{"id":"a1","target":{"type":"quote","anchor":"s1-p1","quote":"一带两城","prefix":"按照“","suffix":"”布局","offset":12},"kind":"practice","text":"看法","created":1700000000000,"updated":1700000000001}}"#;
+        let Decoded::Note(n) = decode(v1) else {
+            panic!("v1 fixture does not decode")
+        };
+        assert_eq!(n.kind, Some(NoteKind::Practice));
+        assert!(matches!(n.target, Target::Quote { offset: 12, .. }));
+    }
+
+    #[test]
+    fn newer_and_corrupt_values_are_reported() {
+        assert_eq!(
+            decode(r#"{"v":2,"note":{}}"#),
+            Decoded::Newer { version: 2 }
+        );
+        assert!(matches!(decode("{not json"), Decoded::Corrupt { .. }));
+        assert!(matches!(
+            decode(r#"{"v":1,"note":{"id":5}}"#),
+            Decoded::Corrupt { .. }
+        ));
+        assert!(matches!(
+            decode(
+                r#"{"v":1,"note":{"id":"bad id!","target":{"type":"report"},"created":0,"updated":0}}"#
+            ),
+            Decoded::Corrupt { .. }
+        ));
+        assert!(matches!(decode("[]"), Decoded::Corrupt { .. }));
+    }
+}
