@@ -108,6 +108,72 @@ impl Page {
         }
     }
 
+    /// Selects the first occurrence of `text` inside the element matching `root`, across
+    /// element boundaries, as a person dragging over it would.
+    pub async fn select_text(&self, root: &str, text: &str) -> TestResult {
+        let root_js = serde_json::to_string(root).map_err(|e| e.to_string())?;
+        let text_js = serde_json::to_string(text).map_err(|e| e.to_string())?;
+        let found = self
+            .js(&format!(
+                "(() => {{
+                    const root = document.querySelector({root_js});
+                    if (!root) return false;
+                    root.scrollIntoView({{block: 'center', behavior: 'instant'}});
+                    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                    const nodes = []; let all = '';
+                    while (walker.nextNode()) {{ nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }}
+                    const at = all.indexOf({text_js});
+                    if (at < 0) return false;
+                    const end = at + {text_js}.length;
+                    const find = (pos, isEnd) => {{
+                        for (const [n, start] of nodes) {{
+                            const stop = start + n.data.length;
+                            if (isEnd ? (pos > start && pos <= stop) : (pos >= start && pos < stop)) return [n, pos - start];
+                        }}
+                    }};
+                    const [sn, so] = find(at, false); const [en, eo] = find(end, true);
+                    const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
+                    const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
+                    return true;
+                }})()"
+            ))
+            .await?;
+        check(
+            found == Value::Bool(true),
+            format!("{text} not found in {root}"),
+        )
+    }
+
+    /// localStorage as a JSON object of key → value (our keys and any others).
+    pub async fn storage(&self) -> Result<serde_json::Map<String, Value>, String> {
+        match self.js("Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))").await? {
+            Value::Object(m) => Ok(m),
+            other => Err(format!("localStorage read gave {other}")),
+        }
+    }
+
+    /// Records every Blob the page turns into a download URL, readable later with
+    /// [`Page::downloaded_text`].
+    pub async fn capture_downloads(&self) -> TestResult {
+        self.js("(() => { window.__e2eBlobs = []; const orig = URL.createObjectURL; URL.createObjectURL = b => { window.__e2eBlobs.push(b); return orig.call(URL, b); }; HTMLAnchorElement.prototype.click = function () {}; return true; })()")
+            .await
+            .map(|_| ())
+    }
+
+    /// The text of the last captured download.
+    pub async fn downloaded_text(&self) -> Result<String, String> {
+        self.wait_until("(window.__e2eBlobs || []).length > 0", "a download")
+            .await?;
+        let v = self
+            .client
+            .execute_async("const done = arguments[0]; window.__e2eBlobs[window.__e2eBlobs.length - 1].text().then(done);", vec![])
+            .await
+            .map_err(|e| format!("reading the download: {e}"))?;
+        v.as_str()
+            .map(String::from)
+            .ok_or_else(|| "download is not text".to_string())
+    }
+
     /// Presses keys together, as a person would (e.g. Shift then Enter), through WebDriver
     /// actions, so the page sees real key events wherever focus is.
     pub async fn press(&self, keys: &[char]) -> TestResult {

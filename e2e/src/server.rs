@@ -15,16 +15,26 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` at `prefix` (e.g. "/" or "/reports/yandu/") on a free loopback port.
     pub fn start(root: &Path, prefix: &str) -> std::io::Result<StaticServer> {
+        Self::start_with(root, prefix, Vec::new())
+    }
+
+    /// As [`StaticServer::start`], with more folders mounted at their own prefixes (test
+    /// fixtures), tried first.
+    pub fn start_with(
+        root: &Path,
+        prefix: &str,
+        extra: Vec<(String, PathBuf)>,
+    ) -> std::io::Result<StaticServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
-        let root = root.to_path_buf();
-        let prefix = prefix.to_string();
+        let mut mounts = extra;
+        mounts.push((prefix.to_string(), root.to_path_buf()));
         let base_url = format!("http://127.0.0.1:{port}{prefix}");
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, prefix) = (root.clone(), prefix.clone());
+                let mounts = mounts.clone();
                 thread::spawn(move || {
-                    let _ = serve(stream, &root, &prefix);
+                    let _ = serve(stream, &mounts);
                 });
             }
         });
@@ -32,7 +42,7 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)]) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -44,7 +54,9 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = resolve(root, prefix, path);
+    let file = mounts
+        .iter()
+        .find_map(|(prefix, root)| resolve(root, prefix, path));
     let (status, body, kind) = match file.as_deref().map(std::fs::read) {
         Some(Ok(bytes)) => ("200 OK", bytes, content_type(file.as_deref().unwrap())),
         _ => (
@@ -54,7 +66,7 @@ fn serve(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<()
         ),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;

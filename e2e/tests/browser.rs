@@ -31,9 +31,25 @@ impl Ctx {
 type Scenario = for<'a> fn(&'a Ctx) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
 
 macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
-        &[$((stringify!($name), |ctx| Box::pin($name(ctx)))),*]
+    ($($($path:ident)::+),* $(,)?) => {
+        &[$((last_segment(stringify!($($path)::+)), |ctx| Box::pin($($path)::+(ctx)))),*]
     };
+}
+
+const fn last_segment(path: &'static str) -> &'static str {
+    let bytes = path.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        if bytes[i - 1] == b':' || bytes[i - 1] == b' ' {
+            let (_, tail) = bytes.split_at(i);
+            return match std::str::from_utf8(tail) {
+                Ok(s) => s,
+                Err(_) => path,
+            };
+        }
+        i -= 1;
+    }
+    path
 }
 
 const SCENARIOS: &[(&str, Scenario)] = scenarios![
@@ -51,8 +67,21 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     overview_links_to_source_sentences,
     theme_filter_marks_its_points,
     overview_terms_open_a_search_and_masks_are_counted,
+    notes::a_highlight_is_kept_and_placed_again,
+    notes::a_note_is_written_deleted_and_restored,
+    notes::hostile_text_stays_text_through_export_and_import,
+    notes::bad_import_files_change_nothing,
+    notes::corrupt_storage_is_quarantined_and_other_notes_kept,
+    notes::newer_data_opens_read_only,
+    notes::a_full_quota_keeps_the_note_unsaved_until_space_is_freed,
+    notes::blocked_storage_keeps_working_and_exports,
+    notes::two_tabs_keep_both_edits,
+    notes::phone_toolbar_docks_and_panel_opens,
     no_console_errors,
 ];
+
+#[path = "browser/notes.rs"]
+mod notes;
 
 /// Runs `body` on a fresh page and closes the session whatever happens.
 async fn with_page(
@@ -490,7 +519,9 @@ fn main() {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content/report.txt"),
     )
     .expect("content/report.txt");
-    let server = StaticServer::start(&dist, "/").expect("static server");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let server = StaticServer::start_with(&dist, "/", vec![("/__e2e__/".to_string(), fixtures)])
+        .expect("static server");
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -79,6 +79,14 @@ pub struct GlossRange {
     pub entry: usize,
 }
 
+/// A reader's highlight over a byte range; `note` indexes the caller's list of notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoteMark {
+    pub start: usize,
+    pub end: usize,
+    pub note: usize,
+}
+
 /// The smallest unit the reader renders: one piece, or part of one, with what covers it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Run {
@@ -89,12 +97,14 @@ pub struct Run {
     pub quote: Option<usize>,
     pub gloss: Option<usize>,
     pub mark: Option<MarkKind>,
+    /// The highlight covering this run, if any (the earliest-starting one where they overlap).
+    pub note: Option<usize>,
 }
 
 impl Passage {
     /// Splits the passage where pieces, glossary terms or marks begin or end. A redaction is
     /// never split: a mark touching any of it marks all of it. Trailing breaks are dropped.
-    pub fn runs(&self, marks: &[Mark], glosses: &[GlossRange]) -> Vec<Run> {
+    pub fn runs(&self, marks: &[Mark], glosses: &[GlossRange], notes: &[NoteMark]) -> Vec<Run> {
         let end = self
             .pieces
             .iter()
@@ -110,6 +120,9 @@ impl Passage {
                 }
                 for g in glosses {
                     cuts.extend([g.start, g.end].into_iter().filter(|&x| inside(x)));
+                }
+                for n in notes {
+                    cuts.extend([n.start, n.end].into_iter().filter(|&x| inside(x)));
                 }
             }
             cuts.sort_unstable();
@@ -132,10 +145,36 @@ impl Passage {
                         .filter(|m| overlaps(m.start, m.end))
                         .map(|m| m.kind)
                         .max(),
+                    note: notes
+                        .iter()
+                        .filter(|n| overlaps(n.start, n.end))
+                        .min_by_key(|n| n.start)
+                        .map(|n| n.note),
                 });
             }
         }
         runs
+    }
+
+    /// The byte offset in `text` of a position counted in UTF-16 units of the rendered text
+    /// (the DOM's count: line breaks are drawn as `<br>` and have no text).
+    pub fn byte_at_rendered_utf16(&self, units: usize) -> usize {
+        let mut seen = 0;
+        for piece in self.pieces.iter().filter(|p| p.kind != PieceKind::Break) {
+            for (i, c) in self.text[piece.start..piece.end].char_indices() {
+                if seen >= units {
+                    return piece.start + i;
+                }
+                seen += c.len_utf16();
+            }
+            if seen >= units {
+                return piece.end;
+            }
+        }
+        self.pieces
+            .iter()
+            .rfind(|p| p.kind != PieceKind::Break)
+            .map_or(0, |p| p.end)
     }
 
     /// The text of a byte range (empty if the range is not on character boundaries).
@@ -334,7 +373,7 @@ mod tests {
             end: at("破解") + "破解".len(),
             kind: MarkKind::Hit,
         };
-        let runs = p.runs(&[mark], &[gloss]);
+        let runs = p.runs(&[mark], &[gloss], &[]);
         let texts: Vec<&str> = runs.iter().map(|r| p.slice(r.start, r.end)).collect();
         assert_eq!(texts[..6], ["我们", "破解", "“", "三农", "”", "难题，很长的一段正文文字在这里继续写下去，直到超过标题长度的限制为止，好让它成为正文段落。"][..6]);
         assert_eq!(runs[1].mark, Some(MarkKind::Hit));
@@ -354,13 +393,57 @@ mod tests {
             end: start + 3,
             kind: MarkKind::CurrentHit,
         };
-        let runs = p.runs(&[mark], &[]);
+        let runs = p.runs(&[mark], &[], &[]);
         let chip = runs
             .iter()
             .find(|r| r.kind == PieceKind::Redaction)
             .unwrap();
         assert_eq!(p.slice(chip.start, chip.end), "XX");
         assert_eq!(chip.mark, Some(MarkKind::CurrentHit));
+    }
+
+    #[test]
+    fn note_highlights_split_runs_and_cover_whole_chips() {
+        let p = passage("辖XX个街道，这是一段足够长的正文文字，用来让它不被当作标题来读，所以继续写很多很多很多字。");
+        let chip = p.text.find("XX").unwrap();
+        let notes = [NoteMark {
+            start: 0,
+            end: chip + 1,
+            note: 4,
+        }];
+        let runs = p.runs(&[], &[], &notes);
+        let covered: String = runs
+            .iter()
+            .filter(|r| r.note == Some(4))
+            .map(|r| p.slice(r.start, r.end))
+            .collect();
+        assert_eq!(covered, "辖XX");
+        assert!(runs.iter().any(|r| r.note.is_none()));
+    }
+
+    #[test]
+    fn rendered_utf16_offsets_map_to_bytes() {
+        let doc = Document::parse("一、标题，说明。第一行𝒳\n第二行XX结束。\n");
+        let p = passages(&doc)
+            .into_iter()
+            .find(|p| p.text.contains("第二行"))
+            .unwrap();
+        assert!(p.pieces.iter().any(|x| x.kind == PieceKind::Break));
+        let rendered: String = p
+            .pieces
+            .iter()
+            .filter(|x| x.kind != PieceKind::Break)
+            .map(|x| p.slice(x.start, x.end))
+            .collect();
+        let units = |s: &str| s.encode_utf16().count();
+        let at = rendered.find("第二行").unwrap();
+        let byte = p.byte_at_rendered_utf16(units(&rendered[..at]));
+        assert!(p.text[byte..].starts_with("第二行"), "{}", &p.text[byte..]);
+        assert_eq!(p.byte_at_rendered_utf16(0), 0);
+        assert_eq!(
+            p.byte_at_rendered_utf16(units(&rendered)),
+            p.text.trim_end().len()
+        );
     }
 
     #[test]
@@ -378,6 +461,6 @@ mod tests {
                 kind: MarkKind::CurrentHit,
             },
         ];
-        assert_eq!(p.runs(&marks, &[])[0].mark, Some(MarkKind::CurrentHit));
+        assert_eq!(p.runs(&marks, &[], &[])[0].mark, Some(MarkKind::CurrentHit));
     }
 }

@@ -50,6 +50,21 @@ pub trait KeyValue {
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
 }
 
+impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
+        (**self).keys_with_prefix(prefix)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

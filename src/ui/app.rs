@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 use leptos::prelude::*;
 
 use super::gloss_popover::GlossPopover;
+use super::notes::panel::{NotesPanel, NotesToast};
+use super::notes::toolbar::{self, SelectionToolbar};
+use super::notes::NotesState;
 use super::outline::OutlineNav;
 use super::overview::Overview;
 use super::reader::Reader;
@@ -23,9 +26,17 @@ pub fn App() -> impl IntoView {
     let outline = &*OUTLINE;
     let state = ReadingState::new();
     provide_context(state);
+    let notes = NotesState::new();
+    provide_context(notes);
 
     // Browser-only state is read after mount, never while rendering.
     Effect::new(move |_| {
+        // Notes load first: nothing is written before stored notes were read and checked.
+        notes.load();
+        browser::on_storage_change(move |key, value| notes.external_change(&key, value));
+        browser::on_selection_change(move || {
+            notes.selection.set(browser::selection::current_selection());
+        });
         let shared_query = browser::query_in_location();
         if !shared_query.is_empty() {
             state.query.set(shared_query);
@@ -43,9 +54,15 @@ pub fn App() -> impl IntoView {
         browser::on_escape(move || {
             state.outline_open.set(false);
             state.gloss.set(None);
+            notes.panel_open.set(false);
         });
         browser::on_key(move |e, in_field| {
-            if e.key() == "/" && !in_field && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+            let plain = !e.ctrl_key() && !e.meta_key() && !e.alt_key();
+            if !in_field && plain && toolbar::handle_key(notes, &e.key()) {
+                e.prevent_default();
+                return;
+            }
+            if e.key() == "/" && !in_field && plain {
                 e.prevent_default();
                 browser::focus("search-input");
             }
@@ -73,7 +90,10 @@ pub fn App() -> impl IntoView {
                 <Overview doc=doc />
                 <Reader doc=doc />
             </main>
+            <NotesPanel />
         </div>
+        <SelectionToolbar />
         <GlossPopover />
+        <NotesToast />
     }
 }

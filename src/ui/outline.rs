@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::notes::use_notes;
 use super::overview::THEMES;
 use super::state::use_reading_state;
 use crate::report::Anchor;
@@ -87,6 +88,7 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
 #[component]
 fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
     let state = use_reading_state();
+    let notes = use_notes();
     let is_active = move || state.active.get() == Some(anchor);
     let in_theme = move || {
         state
@@ -107,6 +109,12 @@ fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> im
         >
             {(!ordinal.is_empty()).then(|| view! { <span class="outline-ordinal">{ordinal}</span> })}
             <span class="outline-label">{label}</span>
+            {move || {
+                let n = notes.count_in(anchor);
+                (n > 0 && anchor != Anchor::Overview).then(|| view! {
+                    <span class="note-badge" aria-label=format!("{n} 条笔记")>{n}</span>
+                })
+            }}
         </a>
     }
 }

@@ -2,9 +2,9 @@
 //! chips, quoted terms emphasised, glossary terms as buttons that open their explanation,
 //! and search hits or a flashed sentence as `<mark>`. Re-renders only when its marks change.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::notes::use_notes;
 use super::state::{use_reading_state, GlossOpen};
 use crate::browser;
 use crate::report::passage::{MarkKind, Passage, PieceKind, PieceStyle, Run};
@@ -24,20 +24,63 @@ pub fn PassageText(passage: &'static Passage) -> impl IntoView {
             .marks
             .with(|m| m.get(index).cloned().unwrap_or_default())
     });
+    let notes = use_notes();
+    let note_marks = Memo::new(move |_| {
+        notes
+            .marks
+            .with(|m| m.get(index).cloned().unwrap_or_default())
+    });
     let glosses = gloss_ranges(passage);
-    move || {
-        let runs = passage.runs(&marks.get(), &glosses);
-        group_by(&runs, |r| r.quote)
+    let body = move || {
+        let runs = passage.runs(&marks.get(), &glosses, &note_marks.get());
+        group_by(&runs, |r| r.note)
             .into_iter()
-            .map(|(quote, runs)| {
-                let inner = glossed(passage, runs);
-                match quote {
-                    Some(_) => Either::Left(view! { <span class="term">{inner}</span> }),
-                    None => Either::Right(inner),
+            .map(|(note, runs)| {
+                let inner = quoted(passage, runs);
+                match note.and_then(|i| notes.notes.with_untracked(|ns| ns.get(i).cloned())) {
+                    Some(n) => {
+                        let first_here = notes.placement.with_untracked(|p| {
+                            p.get(note.unwrap_or(0)).and_then(|v| v.as_ref()).and_then(|v| v.first()).is_some_and(|f| f.0 == index)
+                        });
+                        let kind = n.kind.map(|k| k.label()).unwrap_or("划线");
+                        let slug = n.kind.map(|k| k.slug()).unwrap_or("plain");
+                        let id = n.id.clone();
+                        view! {
+                            <mark
+                                class=format!("note note-{slug}")
+                                id=first_here.then(|| format!("note-{}", n.id))
+                                data-note=n.id.clone()
+                                data-sr-start=format!("批注开始：{kind}")
+                                data-sr-end="批注结束"
+                                title=if n.text.is_empty() { kind.to_string() } else { format!("{kind}：{}", n.text) }
+                                on:click=move |_| {
+                                    // A click that ends a selection is not a request to edit.
+                                    if crate::browser::selection::current_selection().is_none() {
+                                        notes.open_editor(&id);
+                                    }
+                                }
+                            >{inner}</mark>
+                        }.into_any()
+                    }
+                    None => inner.into_any(),
                 }
             })
             .collect_view()
-    }
+    };
+    view! { <span class="passage" data-passage=index>{body}</span> }
+}
+
+fn quoted(passage: &'static Passage, runs: &[Run]) -> Vec<AnyView> {
+    group_by(runs, |r| r.quote)
+        .into_iter()
+        .map(|(quote, runs)| {
+            let inner = glossed(passage, runs);
+            match quote {
+                Some(_) => view! { <span class="term">{inner}</span> }.into_any(),
+                None => inner.into_any(),
+            }
+        })
+        .collect()
 }
 
 /// A byte range of a passage as plain text with masked values as chips (for the overview).

@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::notes::use_notes;
 use super::search::SearchBox;
 use super::state::use_reading_state;
 
 #[component]
 pub fn TopBar(short_title: String) -> impl IntoView {
     let state = use_reading_state();
+    let notes = use_notes();
     view! {
         <header class="topbar">
             <button
@@ -28,6 +30,18 @@ pub fn TopBar(short_title: String) -> impl IntoView {
             </a>
             <span class="topbar-title">{short_title}</span>
             <SearchBox />
+            <button
+                type="button"
+                id="notes-toggle"
+                class="icon-button notes-toggle-button"
+                aria-controls="notes-panel"
+                aria-expanded=move || notes.panel_open.get().to_string()
+                on:click=move |_| notes.panel_open.update(|o| *o = !*o)
+            >
+                <span class="button-label">"笔记"</span>
+                <span class="badge" aria-label="条">{move || notes.notes.with(Vec::len)}</span>
+                {move || (notes.unsaved_count() > 0).then(|| view! { <span class="badge is-error">"未保存"</span> })}
+            </button>
         </header>
     }
 }

@@ -3,6 +3,10 @@
 //! event handlers (never while rendering), so the same components can render to HTML at build
 //! time.
 
+pub mod files;
+pub mod selection;
+pub mod storage;
+
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -23,6 +27,21 @@ pub fn anchor_in_location() -> Option<Anchor> {
         .and_then(|h| Anchor::parse(&h))
 }
 
+/// The element id named by a `#note-<id>` fragment.
+pub fn note_in_location() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    hash.strip_prefix("#note-").map(|id| format!("note-{id}"))
+}
+
+/// Scrolls the element with `id` to the middle of the view.
+pub fn scroll_to_id(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Scrolls the part with `anchor` to the top of the view; the smoothness follows the CSS
 /// `scroll-behavior`, which respects `prefers-reduced-motion`.
 pub fn scroll_to(anchor: Anchor) {
@@ -41,6 +60,9 @@ pub fn follow_location(target: RwSignal<Option<Anchor>>) {
     target.set(initial);
     if let Some(anchor) = initial {
         request_animation_frame(move || scroll_to(anchor));
+    } else if let Some(id) = note_in_location() {
+        // Highlights are drawn once the notes have loaded: wait a frame more.
+        request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
     }
     // Listeners live as long as the page: their handles are dropped without removing them.
     // The app scrolls itself on every change: a browser does not always do it (a fragment
@@ -50,6 +72,8 @@ pub fn follow_location(target: RwSignal<Option<Anchor>>) {
         target.set(anchor);
         if let Some(anchor) = anchor {
             scroll_to(anchor);
+        } else if let Some(id) = note_in_location() {
+            scroll_to_id(&id);
         }
     });
 }
@@ -188,6 +212,17 @@ pub fn set_query_in_location(query: &str) {
     }
 }
 
+/// Focuses the first element matching `selector`, once it is drawn.
+pub fn focus_when_drawn(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Ok(Some(el)) = document().query_selector(selector) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// Focuses the element with `id`.
 pub fn focus(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
@@ -218,6 +253,37 @@ pub fn on_pointer_down_outside(selector: &'static str, f: impl Fn() + 'static) {
             .is_some();
         if !inside {
             f();
+        }
+    });
+}
+
+/// Calls `f` (at most once a frame) whenever the document's selection changes.
+pub fn on_selection_change(f: impl Fn() + 'static) {
+    let pending = Rc::new(Cell::new(false));
+    let f = Rc::new(f);
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if !pending.replace(true) {
+            let pending = pending.clone();
+            let f = f.clone();
+            request_animation_frame(move || {
+                pending.set(false);
+                f();
+            });
+        }
+    });
+    let _ = document()
+        .add_event_listener_with_callback("selectionchange", callback.as_ref().unchecked_ref());
+    // Lives as long as the page.
+    callback.forget();
+}
+
+/// Calls `f(key, new value)` when another tab changes localStorage.
+pub fn on_storage_change(f: impl Fn(String, Option<String>) + 'static) {
+    _ = window_event_listener_untyped("storage", move |e| {
+        if let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() {
+            if let Some(key) = e.key() {
+                f(key, e.new_value());
+            }
         }
     });
 }

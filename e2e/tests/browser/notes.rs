@@ -1,0 +1,372 @@
+//! Notes and highlights in a real browser, including the ways browser notes apps lose data
+//! (see shared/notes/data-safety.md): blocked storage, a full quota, corrupt and newer data,
+//! two tabs, and hostile text.
+
+use serde_json::Value;
+
+use super::{with_page, Ctx, DESKTOP, PHONE};
+use yandu_e2e::page::{check, Page, TestResult, ESCAPE};
+
+const QUOTE: &str = "以棚改旧改为突破口";
+const NOTE_PREFIX: &str = "yandu:v1:note:";
+
+fn our_notes(storage: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
+    storage
+        .iter()
+        .filter(|(k, _)| k.starts_with(NOTE_PREFIX))
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
+/// Selects `QUOTE` in 二、三是 and presses `key` (a kind's number, h or n).
+async fn highlight(page: &Page, key: char) -> TestResult {
+    page.select_text("#s2-p3", QUOTE).await?;
+    page.wait_until(
+        "!document.getElementById('selection-toolbar').hidden",
+        "the selection toolbar",
+    )
+    .await?;
+    page.press(&[key]).await?;
+    page.wait_until(
+        "!!document.querySelector('#s2-p3 mark.note')",
+        "the highlight to be drawn",
+    )
+    .await
+}
+
+pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        page.select_text("#s2-p3", QUOTE).await?;
+        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the selection toolbar").await?;
+        let placed = page
+            .js("(() => { const t = document.getElementById('selection-toolbar').getBoundingClientRect(); const s = getSelection().getRangeAt(0).getBoundingClientRect(); return t.bottom <= s.top || t.top >= s.bottom; })()")
+            .await?;
+        check(placed == true, "the toolbar sits above or below the selection, not on it")?;
+        let labels = page.js_string("[...document.querySelectorAll('#selection-toolbar button')].map(b => b.textContent.trim()).join(',')").await?;
+        check(labels.starts_with("做法,成效,问题,启示,疑问,笔记,复制"), format!("toolbar offers {labels}"))?;
+        page.press(&['3']).await?;
+        page.wait_until("!!document.querySelector('#s2-p3 mark.note.note-problem')", "a 问题 highlight").await?;
+        let marked = page.js_string("[...document.querySelectorAll('#s2-p3 mark.note')].map(m => m.textContent).join('')").await?;
+        check(marked == QUOTE, format!("the highlight covers {marked}"))?;
+        let sr = page.js_string("getComputedStyle(document.querySelector('#s2-p3 mark.note'), '::before').content").await?;
+        check(sr.contains("批注开始：问题"), format!("screen readers hear where it starts: {sr}"))?;
+        let stored = our_notes(&page.storage().await?);
+        check(stored.len() == 1 && stored[0].1.contains(QUOTE) && stored[0].1.contains("\"problem\""), format!("stored: {stored:?}"))?;
+        page.wait_until("document.querySelector(\".outline-link[data-anchor='s2-p3'] .note-badge\")?.textContent === '1'", "the outline to count the note")
+            .await?;
+        // A new visit places it again, from storage alone.
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until("!!document.querySelector('#s2-p3 mark.note.note-problem')", "the highlight after a reload").await?;
+        page.wait_until("[...document.querySelectorAll('.note-card .kind-label')].some(l => l.textContent === '问题')", "the panel to list it with its label")
+            .await
+    })
+    .await
+}
+
+pub async fn a_note_is_written_deleted_and_restored(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        highlight(page, 'n').await?;
+        page.wait_until("document.activeElement?.classList.contains('note-editor')", "the note editor to take focus").await?;
+        page.type_into(".note-editor", "拆迁速度背后的群众工作值得细看").await?;
+        page.wait_until(
+            "Object.keys(localStorage).some(k => k.startsWith('yandu:v1:note:') && localStorage.getItem(k).includes('群众工作值得细看'))",
+            "the note text to be saved",
+        )
+        .await?;
+        page.click(".note-card .text-button.danger").await?;
+        page.wait_until("!document.querySelector('.note-card') && !document.querySelector('#s2-p3 mark.note')", "the note to be deleted").await?;
+        page.wait_until("!Object.keys(localStorage).some(k => k.startsWith('yandu:v1:note:'))", "its key to be removed").await?;
+        page.click("[data-testid=toast] .text-button").await?;
+        page.wait_until("!!document.querySelector('#s2-p3 mark.note') && document.querySelector('.note-text')?.textContent.includes('群众工作')", "undo to restore it")
+            .await
+    })
+    .await
+}
+
+pub async fn hostile_text_stays_text_through_export_and_import(ctx: &Ctx) -> TestResult {
+    let hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> [x](javascript:alert(1)) <svg onload=\"window.__pwned=3\"> 𝒳\u{202E}ǅ\u{0301}";
+    let exported = with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        highlight(page, 'n').await?;
+        let hostile_js = serde_json::to_string(hostile).map_err(|e| e.to_string())?;
+        page.js(&format!("(() => {{ const t = document.querySelector('.note-editor'); t.value = {hostile_js}; t.dispatchEvent(new Event('input')); return true; }})()"))
+            .await?;
+        page.press(&[ESCAPE]).await?;
+        page.wait_until("!!document.querySelector('.note-text')", "the note to show as text").await?;
+        let shown = page.js_string("document.querySelector('.note-text').textContent").await?;
+        check(shown == hostile, "the note shows exactly what was typed")?;
+        check(page.js("window.__pwned === undefined && !document.querySelector('.note-card img, .note-card script, .note-card svg')").await? == true, "no script ran, no markup was made")?;
+        page.capture_downloads().await?;
+        page.click("[data-testid=export-json]").await?;
+        let file = page.downloaded_text().await?;
+        check(file.contains("yandu-notes"), "the export is a notes file")?;
+        let parsed: Value = serde_json::from_str(&file).map_err(|e| e.to_string())?;
+        check(parsed["notes"][0]["text"] == hostile, "the export holds the text byte-identical")?;
+        page.wait_until("document.querySelector('[data-testid=backup-line]').textContent.includes('今天')", "the last export to be shown").await?;
+        Err(file)
+    })
+    .await;
+    let file = match exported {
+        Err(f) if f.contains("yandu-notes") => f,
+        Err(e) => return Err(e),
+        Ok(()) => return Err("no export".into()),
+    };
+    let path = std::env::temp_dir().join(format!("yandu-e2e-{}.json", std::process::id()));
+    std::fs::write(&path, &file).map_err(|e| e.to_string())?;
+    // A fresh browser profile imports it and gets the same note back.
+    let result = with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.type_into("[data-testid=import-file]", &path.display().to_string())
+            .await?;
+        page.wait_until(
+            "!!document.querySelector('[data-testid=import-preview]')",
+            "the import preview",
+        )
+        .await?;
+        let summary = page
+            .js_string("document.querySelector('[data-testid=import-preview]').textContent")
+            .await?;
+        check(
+            summary.contains("新增 1 条"),
+            format!("the preview says what changes: {summary}"),
+        )?;
+        page.click("[data-testid=apply-import]").await?;
+        page.wait_until(
+            "!!document.querySelector('#s2-p3 mark.note')",
+            "the imported highlight to be placed",
+        )
+        .await?;
+        let text = page
+            .js_string("document.querySelector('.note-text').textContent")
+            .await?;
+        check(text == hostile, "import gives the text back byte-identical")?;
+        check(
+            page.js("window.__pwned === undefined").await? == true,
+            "no script ran after import",
+        )?;
+        // A second import of the same file changes nothing.
+        page.type_into("[data-testid=import-file]", &path.display().to_string())
+            .await?;
+        page.wait_until(
+            "!!document.querySelector('[data-testid=import-preview]')",
+            "the second preview",
+        )
+        .await?;
+        let again = page
+            .js_string("document.querySelector('[data-testid=import-preview]').textContent")
+            .await?;
+        check(
+            again.contains("新增 0 条") && again.contains("不变 1 条"),
+            format!("second import: {again}"),
+        )
+    })
+    .await;
+    let _ = std::fs::remove_file(&path);
+    result
+}
+
+pub async fn bad_import_files_change_nothing(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        highlight(page, '1').await?;
+        let before = page.storage().await?;
+        let cases = [
+            ("not-json", "{ this is not json".to_string()),
+            ("other-format", r#"{"format":"something-else","version":1,"notes":[]}"#.to_string()),
+            ("future", r#"{"format":"yandu-notes","version":99,"notes":[]}"#.to_string()),
+            ("bad-id", r#"{"format":"yandu-notes","version":1,"notes":[{"id":"<img src=x onerror=alert(1)>","target":{"type":"report"},"created":0,"updated":0}]}"#.to_string()),
+        ];
+        for (name, body) in cases {
+            let path = std::env::temp_dir().join(format!("yandu-e2e-{name}-{}.json", std::process::id()));
+            std::fs::write(&path, body).map_err(|e| e.to_string())?;
+            page.type_into("[data-testid=import-file]", &path.display().to_string()).await?;
+            page.wait_until("document.querySelector('[data-testid=toast]')?.textContent.includes('未导入')", &format!("{name} to be refused with a message"))
+                .await?;
+            let _ = std::fs::remove_file(&path);
+            check(page.js("!document.querySelector('[data-testid=import-preview]')").await? == true, "no preview for a bad file")?;
+            page.js("(document.querySelector('[data-testid=toast] [aria-label]').click(), true)").await?;
+        }
+        check(page.storage().await? == before, "storage is unchanged after bad imports")
+    })
+    .await
+}
+
+pub async fn corrupt_storage_is_quarantined_and_other_notes_kept(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let good = r#"{"v":1,"note":{"id":"good1","target":{"type":"part","anchor":"s1-p1"},"kind":"lesson","text":"好的笔记","created":1,"updated":1}}"#;
+        let bad = "{\"v\":1,\"note\":{ broken \u{1F4A5}";
+        let shape = r#"{"v":1,"note":{"id":"shape1","target":"nowhere"}}"#;
+        let set = format!(
+            "(localStorage.setItem('yandu:v1:note:good1', {}), localStorage.setItem('yandu:v1:note:bad1', {}), localStorage.setItem('yandu:v1:note:shape1', {}), true)",
+            serde_json::to_string(good).unwrap(), serde_json::to_string(bad).unwrap(), serde_json::to_string(shape).unwrap()
+        );
+        page.js(&set).await?;
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until("!!document.querySelector('[data-testid=quarantine]')", "a warning about unreadable data").await?;
+        let warning = page.js_string("document.querySelector('[data-testid=quarantine]').textContent").await?;
+        check(warning.contains("2 条"), format!("both bad values are named: {warning}"))?;
+        page.wait_until("document.querySelector('.note-text')?.textContent === '好的笔记'", "the good note to load").await?;
+        let storage = page.storage().await?;
+        check(storage.get("yandu:v1:note:bad1").and_then(Value::as_str) == Some(bad), "the corrupt value is left in place")?;
+        let copies: Vec<&str> = storage.iter().filter(|(k, _)| k.starts_with("yandu:quarantine:")).filter_map(|(_, v)| v.as_str()).collect();
+        check(copies.contains(&bad) && copies.contains(&shape), format!("byte-identical quarantine copies: {copies:?}"))?;
+        // Working on other notes never touches the quarantined keys.
+        page.goto("#s2-p3").await?;
+        highlight(page, '2').await?;
+        let after = page.storage().await?;
+        check(after.get("yandu:v1:note:bad1") == storage.get("yandu:v1:note:bad1"), "the corrupt key is not overwritten")?;
+        check(after.iter().filter(|(k, _)| k.starts_with("yandu:quarantine:")).count() == 2, "no new quarantine copies")
+    })
+    .await
+}
+
+pub async fn newer_data_opens_read_only(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        page.js(r#"(localStorage.setItem('yandu:v1:note:future', '{"v":2,"note":{"id":"future","shape":"new"}}'), true)"#).await?;
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until("!!document.querySelector('[data-testid=read-only]')", "the read-only notice").await?;
+        let before = page.storage().await?;
+        page.goto("#s2-p3").await?;
+        page.select_text("#s2-p3", QUOTE).await?;
+        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar").await?;
+        check(page.js("[...document.querySelectorAll('#selection-toolbar .sel-kind')].every(b => b.disabled)").await? == true, "highlighting is disabled")?;
+        page.press(&['1']).await?;
+        check(page.js("!document.querySelector('mark.note')").await? == true, "no highlight was made")?;
+        check(page.storage().await? == before, "nothing was written")
+    })
+    .await
+}
+
+pub async fn a_full_quota_keeps_the_note_unsaved_until_space_is_freed(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        // Fill the origin's quota with another app's data.
+        let filled = page
+            .js("(() => { let name = 'never full', i = 0; for (const size of [262144, 16384, 1024, 64, 4, 1]) { const chunk = 'x'.repeat(size); for (let n = 0; n < 400; n++) { try { localStorage.setItem('other-app:fill' + (i++), chunk); } catch (e) { name = e.name; break; } } } return name; })()")
+            .await?;
+        check(filled == "QuotaExceededError", format!("the quota filled up ({filled})"))?;
+        let before = page.storage().await?;
+        highlight(page, '4').await?;
+        page.wait_until("document.querySelector('[data-testid=toast]')?.textContent.includes('存储空间已满')", "a message naming the cause")
+            .await?;
+        page.wait_until("!!document.querySelector('[data-testid=unsaved-badge]')", "the note marked 未保存").await?;
+        check(page.storage().await? == before, "storage is byte-identical after the failed save")?;
+        page.js("(Object.keys(localStorage).filter(k => k.startsWith('other-app:fill')).slice(0, 20).forEach(k => localStorage.removeItem(k)), true)").await?;
+        page.click("[data-testid=unsaved] .text-button").await?;
+        page.wait_until("!document.querySelector('[data-testid=unsaved-badge]')", "the retry to save it").await?;
+        let saved = our_notes(&page.storage().await?);
+        check(saved.len() == 1 && saved[0].1.contains(QUOTE), "the note is stored after space was freed")?;
+        page.js("(Object.keys(localStorage).filter(k => k.startsWith('other-app:')).forEach(k => localStorage.removeItem(k)), true)").await.map(|_| ())
+    })
+    .await
+}
+
+pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.client
+            .goto(&page.url("__e2e__/sandboxed.html"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let frame = page
+            .client
+            .find(fantoccini::Locator::Css("#app"))
+            .await
+            .map_err(|e| e.to_string())?;
+        frame.enter_frame().await.map_err(|e| e.to_string())?;
+        page.wait_until(
+            "!!document.querySelector('#reader .sec')",
+            "the app to run in the sandboxed frame",
+        )
+        .await?;
+        page.wait_until(
+            "!!document.querySelector('[data-testid=storage-unavailable]')",
+            "the message that saving is unavailable",
+        )
+        .await?;
+        page.capture_downloads().await?;
+        page.select_text("#s2-p3", QUOTE).await?;
+        page.wait_until(
+            "!document.getElementById('selection-toolbar').hidden",
+            "the toolbar",
+        )
+        .await?;
+        page.click("#selection-toolbar [data-kind=question]")
+            .await?;
+        page.wait_until(
+            "!!document.querySelector('mark.note.note-question')",
+            "the highlight, kept in memory",
+        )
+        .await?;
+        page.click("[data-testid=export-json]").await?;
+        let file = page.downloaded_text().await?;
+        check(
+            file.contains(QUOTE) && file.contains("question"),
+            "export still gives every note",
+        )
+    })
+    .await
+}
+
+pub async fn two_tabs_keep_both_edits(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        let first = page.client.window().await.map_err(|e| e.to_string())?;
+        let second = page.client.new_window(true).await.map_err(|e| e.to_string())?.handle;
+        page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
+        page.goto("#s3-p2").await?;
+        // Tab B writes a note on 三、二是.
+        page.select_text("#s3-p2", "可以登记常住户口").await?;
+        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar in tab B").await?;
+        page.press(&['2']).await?;
+        page.wait_until("!!document.querySelector('#s3-p2 mark.note')", "tab B's highlight").await?;
+        // Tab A writes another, and sees B's through the storage event.
+        page.client.switch_to_window(first.clone()).await.map_err(|e| e.to_string())?;
+        page.wait_until("!!document.querySelector('#s3-p2 mark.note')", "tab A to see tab B's note").await?;
+        highlight(page, '1').await?;
+        page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
+        page.wait_until("!!document.querySelector('#s2-p3 mark.note') && !!document.querySelector('#s3-p2 mark.note')", "tab B to have both notes").await?;
+        check(our_notes(&page.storage().await?).len() == 2, "both edits survive in storage")?;
+        // The same note edited in both tabs: the last edit shows in both.
+        page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
+        edit_quote_note(page, "来自标签页B").await?;
+        page.client.switch_to_window(first.clone()).await.map_err(|e| e.to_string())?;
+        page.wait_until("[...document.querySelectorAll('.note-text, .note-editor')].some(e => (e.value || e.textContent) === '来自标签页B')", "tab A to show B's edit").await?;
+        edit_quote_note(page, "来自标签页A，最后一次").await?;
+        page.client.switch_to_window(second).await.map_err(|e| e.to_string())?;
+        page.wait_until("[...document.querySelectorAll('.note-text, .note-editor')].some(e => (e.value || e.textContent) === '来自标签页A，最后一次')", "tab B to show the last edit").await
+    })
+    .await
+}
+
+/// Opens the editor of the note on `QUOTE` and replaces its text.
+async fn edit_quote_note(page: &Page, text: &str) -> TestResult {
+    page.js(&format!("(() => {{ const c = [...document.querySelectorAll('.note-card')].find(c => c.textContent.includes('{QUOTE}')); const b = [...c.querySelectorAll('button')].find(b => b.textContent === '编辑'); if (b) b.click(); return true; }})()"))
+        .await?;
+    page.wait_until(
+        "!!document.querySelector('.note-editor')",
+        "the note editor",
+    )
+    .await?;
+    page.js(&format!("(() => {{ const t = document.querySelector('.note-editor'); t.value = '{text}'; t.dispatchEvent(new Event('input')); return true; }})()"))
+        .await
+        .map(|_| ())
+}
+
+pub async fn phone_toolbar_docks_and_panel_opens(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        page.select_text("#s2-p3", QUOTE).await?;
+        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar").await?;
+        let docked = page.js("(() => { const r = document.getElementById('selection-toolbar').getBoundingClientRect(); return Math.abs(r.bottom - innerHeight) < 2 && r.left <= 1; })()").await?;
+        check(docked == true, "on touch screens the toolbar docks at the bottom")?;
+        page.click("#selection-toolbar .sel-note").await?;
+        page.wait_until("document.getElementById('notes-panel').dataset.open === 'true'", "the notes panel to open for the note").await?;
+        let wide = page.js_f64("document.documentElement.scrollWidth - innerWidth").await?;
+        check(wide <= 0.0, "nothing sticks out sideways")
+    })
+    .await
+}

@@ -1,0 +1,99 @@
+//! The selection toolbar: the five kinds (keys 1–5), 笔记 (N; H highlights with the last
+//! kind), 复制. It floats 8px above the selection (below it near the top), stays inside the
+//! viewport, and on touch screens docks at the bottom, clear of the system's selection menu.
+
+use leptos::prelude::*;
+
+use super::state::{use_notes, NotesState};
+use crate::browser;
+use crate::notes::NoteKind;
+
+const WIDTH: f64 = 460.0;
+const HEIGHT: f64 = 44.0;
+const GAP: f64 = 8.0;
+
+#[component]
+pub fn SelectionToolbar() -> impl IntoView {
+    let notes = use_notes();
+    let docked = browser::selection::coarse_pointer();
+    let style = move || {
+        let Some(sel) = notes.selection.get() else {
+            return String::new();
+        };
+        if docked {
+            return String::new();
+        }
+        let vw = browser::viewport_width();
+        let width = WIDTH.min(vw - 2.0 * GAP);
+        let left = sel.rect.left.clamp(GAP, (vw - width - GAP).max(GAP));
+        let top = if sel.rect.top - HEIGHT - GAP < 72.0 {
+            sel.rect.bottom + GAP
+        } else {
+            sel.rect.top - HEIGHT - GAP
+        };
+        format!("left:{left}px;top:{top}px;max-width:{width}px")
+    };
+    let read_only = move || notes.mode() == crate::notes::Mode::ReadOnly;
+    view! {
+        <div
+            id="selection-toolbar"
+            class="sel-toolbar"
+            class:docked=docked
+            role="toolbar"
+            aria-label="批注所选文字"
+            hidden=move || notes.selection.get().is_none()
+            style=style
+            on:mousedown=|ev| ev.prevent_default()
+        >
+            {NoteKind::ALL.iter().enumerate().map(|(i, &kind)| view! {
+                <button
+                    type="button"
+                    class=format!("sel-kind kind-{}", kind.slug())
+                    data-kind=kind.slug()
+                    aria-keyshortcuts=(i + 1).to_string()
+                    title=format!("标为“{}”（{}）", kind.label(), i + 1)
+                    disabled=read_only
+                    on:click=move |_| notes.annotate_selection(Some(kind), false)
+                >
+                    <span class="kind-swatch" aria-hidden="true"></span>
+                    {kind.label()}
+                </button>
+            }).collect_view()}
+            <button type="button" class="sel-note" aria-keyshortcuts="N" title="划线并写笔记（N）"
+                disabled=read_only
+                on:click=move |_| notes.annotate_selection(Some(notes.last_kind.get_untracked()), true)>
+                "笔记"
+            </button>
+            <button type="button" class="sel-copy" title="复制所选文字"
+                on:click=move |_| {
+                    if let Some(sel) = notes.selection.get_untracked() {
+                        browser::files::copy_text(&sel.text);
+                        notes.say("已复制。", false);
+                    }
+                }>
+                "复制"
+            </button>
+        </div>
+    }
+}
+
+/// Keys while text is selected: 1–5 a kind, H the last kind, N a note, Escape cancels.
+pub fn handle_key(notes: NotesState, key: &str) -> bool {
+    if notes.selection.get_untracked().is_none() || notes.mode() == crate::notes::Mode::ReadOnly {
+        return false;
+    }
+    match key {
+        "1" | "2" | "3" | "4" | "5" => {
+            let i: usize = key.parse().unwrap_or(1);
+            notes.annotate_selection(Some(NoteKind::ALL[i - 1]), false);
+        }
+        "h" | "H" => notes.annotate_selection(Some(notes.last_kind.get_untracked()), false),
+        "n" | "N" => notes.annotate_selection(Some(notes.last_kind.get_untracked()), true),
+        "Escape" => {
+            browser::selection::clear_selection();
+            notes.selection.set(None);
+        }
+        _ => return false,
+    }
+    true
+}
