@@ -212,6 +212,13 @@ pub fn set_query_in_location(query: &str) {
     }
 }
 
+/// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
+pub fn mark(name: &str) {
+    if let Some(perf) = window().performance() {
+        let _ = perf.mark(name);
+    }
+}
+
 /// Focuses the first element matching `selector`, once it is drawn.
 pub fn focus_when_drawn(selector: &'static str) {
     request_animation_frame(move || {

@@ -39,6 +39,43 @@ async fn main() -> Result<(), String> {
             page.close().await;
         }
     }
+    // Notes: a few highlights of different kinds, one with text, the panel open.
+    for (size_name, size) in SIZES {
+        for dark in [false, true] {
+            let page = Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, dark)
+                .await?;
+            page.goto("#s2-p3").await?;
+            for (text, key) in [
+                ("以棚改旧改为突破口", '1'),
+                ("2017年以来实施双改项目", '2'),
+                ("不断创出拆迁“新速度”", '3'),
+                ("加强生态环境和清照文化", '4'),
+            ] {
+                page.select_text("#s2-p3", text).await?;
+                page.wait_until(
+                    "!document.getElementById('selection-toolbar').hidden",
+                    "toolbar",
+                )
+                .await?;
+                if text.starts_with("加强") {
+                    // Leave this selection open to show the toolbar.
+                    break;
+                }
+                page.press(&[key]).await?;
+                page.wait_until("!document.getSelection().toString()", "selection cleared")
+                    .await?;
+            }
+            page.wait_until("document.getAnimations().length === 0", "animations to end")
+                .await?;
+            let scheme = if dark { "dark" } else { "light" };
+            let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
+            let file = out.join(format!("{size_name}-{scheme}-notes.png"));
+            std::fs::write(&file, png).map_err(|e| e.to_string())?;
+            println!("{}", file.display());
+            page.close().await;
+        }
+    }
+
     // The whole overview at once, in tall windows.
     for (name, size) in [
         ("desktop-overview", (1280, 3400)),

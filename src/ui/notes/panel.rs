@@ -13,12 +13,16 @@ use crate::summary::outline::place_label;
 use crate::ui::state::use_reading_state;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+/// How many note cards are drawn before "show more".
+const PAGE: usize = 200;
 
 #[component]
 pub fn NotesPanel() -> impl IntoView {
     let notes = use_notes();
     let reading = use_reading_state();
     let kind_filter = RwSignal::new(None::<NoteKind>);
+    // Long lists are drawn a page at a time; filters still search every note.
+    let shown = RwSignal::new(PAGE);
     let text_filter = RwSignal::new(String::new());
     let read_only = move || notes.mode() == Mode::ReadOnly;
 
@@ -54,8 +58,9 @@ pub fn NotesPanel() -> impl IntoView {
             })
             .collect();
         rows.sort_by_key(|a| (a.0, a.2, a.3, a.4.created));
+        let total = rows.len();
         let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
-        for (rank, anchor, _, _, note, unplaced) in rows {
+        for (rank, anchor, _, _, note, unplaced) in rows.into_iter().take(shown.get()) {
             let note = note.id;
             let title = match (rank, anchor) {
                 (0, _) => "关于全文".to_string(),
@@ -67,8 +72,10 @@ pub fn NotesPanel() -> impl IntoView {
                 _ => groups.push((title, vec![(note, unplaced)])),
             }
         }
-        groups
+        (groups, total)
     });
+    let total = Memo::new(move |_| groups.with(|g| g.1));
+    let groups = Memo::new(move |_| groups.with(|g| g.0.clone()));
 
     let groups_empty = Memo::new(move |_| groups.with(Vec::is_empty));
 
@@ -212,6 +219,14 @@ pub fn NotesPanel() -> impl IntoView {
                         </section>
                     </For>
                 </Show>
+                {move || {
+                    let (total, drawn) = (total.get(), shown.get());
+                    (total > drawn).then(|| view! {
+                        <button type="button" class="chip show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                            {format!("再显示 {} 条（共 {total} 条）", PAGE.min(total - drawn))}
+                        </button>
+                    })
+                }}
             </div>
 
             <div class="notes-footer">

@@ -42,6 +42,8 @@ pub struct NotesState {
     book: StoredValue<Option<Book>, LocalStorage>,
     pub rev: RwSignal<u64>,
     pub notes: Memo<Vec<Note>>,
+    /// The same notes by id, so a card finds its note without scanning the list.
+    pub by_id: Memo<std::collections::HashMap<String, Note>>,
     /// Where each note of `notes` sits (same order); `None` if it cannot be placed.
     pub placement: Memo<Vec<Option<Vec<Placed>>>>,
     /// Highlights to draw, per passage; `NoteMark::note` indexes `notes`.
@@ -67,6 +69,9 @@ impl NotesState {
                     .map(|b| b.notes().into_iter().cloned().collect())
                     .unwrap_or_default()
             })
+        });
+        let by_id = Memo::new(move |_| {
+            notes.with(|ns| ns.iter().map(|n| (n.id.clone(), n.clone())).collect())
         });
         let placement = Memo::new(move |_| {
             notes.with(|ns| {
@@ -94,6 +99,7 @@ impl NotesState {
             book,
             rev,
             notes,
+            by_id,
             placement,
             marks,
             notice: RwSignal::new(None),
