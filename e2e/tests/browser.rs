@@ -19,6 +19,8 @@ struct Ctx {
     engine: Engine,
     driver_url: String,
     base_url: String,
+    /// The same dist served under a sub-path, as a static host might.
+    sub_path_url: String,
     source: String,
 }
 
@@ -77,6 +79,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::blocked_storage_keeps_working_and_exports,
     notes::two_tabs_keep_both_edits,
     notes::phone_toolbar_docks_and_panel_opens,
+    works_under_a_sub_path,
     no_console_errors,
 ];
 
@@ -479,6 +482,23 @@ async fn overview_terms_open_a_search_and_masks_are_counted(ctx: &Ctx) -> TestRe
     .await
 }
 
+async fn works_under_a_sub_path(ctx: &Ctx) -> TestResult {
+    let page = Page::open(ctx.engine, &ctx.driver_url, &ctx.sub_path_url, DESKTOP.0, DESKTOP.1).await?;
+    let result = async {
+        page.goto("#s4-p2").await?;
+        page.wait_landed("s4-p2").await?;
+        let href = page.js_string("location.href").await?;
+        check(href.contains("/reports/yandu/#s4-p2"), format!("the app runs under the sub-path: {href}"))?;
+        let outside = page
+            .js("performance.getEntriesByType('resource').map(r => r.name).filter(u => !u.startsWith(location.origin + '/reports/yandu/'))")
+            .await?;
+        check(outside.as_array().is_some_and(|a| a.is_empty()), format!("every request stays under the sub-path: {outside}"))
+    }
+    .await;
+    page.close().await;
+    result
+}
+
 async fn no_console_errors(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("#s2-p1").await?;
@@ -522,6 +542,7 @@ fn main() {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let server = StaticServer::start_with(&dist, "/", vec![("/__e2e__/".to_string(), fixtures)])
         .expect("static server");
+    let sub_path = StaticServer::start(&dist, "/reports/yandu/").expect("static server under a sub-path");
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -548,6 +569,7 @@ fn main() {
             engine,
             driver_url: driver.url.clone(),
             base_url: server.base_url.clone(),
+            sub_path_url: sub_path.base_url.clone(),
             source: source.clone(),
         };
         for (name, scenario) in SCENARIOS {
