@@ -502,8 +502,20 @@ async fn works_under_a_sub_path(ctx: &Ctx) -> TestResult {
 async fn no_console_errors(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("#s2-p1").await?;
+        check(
+            page.js("(document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content || '').includes(\"script-src 'self' 'wasm-unsafe-eval'\") && !document.querySelector('script:not([src])')").await? == true,
+            "a strict CSP meta tag and no inline script",
+        )?;
         page.click(".outline-link[data-anchor='s4']").await?;
         page.wait_landed("s4").await?;
+        // Exercise what styles or scripts the page at run time: search marks, the glossary
+        // popover, the selection toolbar; a CSP violation would be logged as an error.
+        page.type_into("#search-input", "城乡").await?;
+        page.wait_until("!!document.querySelector('mark.current')", "search marks").await?;
+        page.js("(document.querySelector('#reader .gloss').focus(), true)").await?;
+        page.wait_until("!document.getElementById('gloss-popover').hidden && document.getElementById('gloss-popover').style.left !== ''", "the popover, placed").await?;
+        page.select_text("#s2-p3", "以棚改旧改为突破口").await?;
+        page.wait_until("!document.getElementById('selection-toolbar').hidden && document.getElementById('selection-toolbar').style.top !== ''", "the toolbar, placed").await?;
         // The log reader must see errors at all: log one on purpose and expect it back.
         page.js("(console.error('yandu-e2e-probe'), true)").await?;
         let errors = page.console_errors().await?;

@@ -13,9 +13,11 @@ const MARGIN: f64 = 8.0;
 #[component]
 pub fn GlossPopover() -> impl IntoView {
     let state = use_reading_state();
-    let style = move || {
+    // Placed through CSSOM properties (style:…), which a strict CSP allows; a style attribute
+    // would need 'unsafe-inline'.
+    let place = move || {
         let Some(g) = state.gloss.get() else {
-            return String::new();
+            return (0.0, 0.0, 0.0, false);
         };
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * MARGIN);
@@ -24,16 +26,17 @@ pub fn GlossPopover() -> impl IntoView {
         // the popover stays with its term while the page scrolls.
         let below = g.bottom - browser::scroll_y() < browser::viewport_height() * 0.6;
         if below {
-            format!("left:{left}px;top:{}px;width:{width}px", g.bottom + MARGIN)
+            (left, g.bottom + MARGIN, width, false)
         } else {
-            format!(
-                "left:{left}px;top:{}px;width:{width}px;transform:translateY(-100%)",
-                g.top - MARGIN
-            )
+            (left, g.top - MARGIN, width, true)
         }
     };
     view! {
-        <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=move || state.gloss.get().is_none() style=style>
+        <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=move || state.gloss.get().is_none()
+            style:left=move || format!("{}px", place().0)
+            style:top=move || format!("{}px", place().1)
+            style:width=move || format!("{}px", place().2)
+            style:transform=move || if place().3 { "translateY(-100%)" } else { "none" }>
             {move || state.gloss.get().and_then(|g| GLOSSARY.get(g.entry)).map(|e| view! {
                 <p class="gloss-term">{e.term}</p>
                 <p class="gloss-explain">{e.explain}</p>

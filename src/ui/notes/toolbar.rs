@@ -16,12 +16,13 @@ const GAP: f64 = 8.0;
 pub fn SelectionToolbar() -> impl IntoView {
     let notes = use_notes();
     let docked = browser::selection::coarse_pointer();
-    let style = move || {
+    // CSSOM properties (style:…), allowed by a strict CSP, unlike a style attribute.
+    let place = move || {
         let Some(sel) = notes.selection.get() else {
-            return String::new();
+            return None;
         };
         if docked {
-            return String::new();
+            return None;
         }
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * GAP);
@@ -31,8 +32,9 @@ pub fn SelectionToolbar() -> impl IntoView {
         } else {
             sel.rect.top - HEIGHT - GAP
         };
-        format!("left:{left}px;top:{top}px;max-width:{width}px")
+        Some((left, top, width))
     };
+    let px = move |f: fn((f64, f64, f64)) -> f64| move || place().map(|p| format!("{}px", f(p)));
     let read_only = move || notes.mode() == crate::notes::Mode::ReadOnly;
     view! {
         <div
@@ -42,7 +44,9 @@ pub fn SelectionToolbar() -> impl IntoView {
             role="toolbar"
             aria-label="批注所选文字"
             hidden=move || notes.selection.get().is_none()
-            style=style
+            style:left=px(|p| p.0)
+            style:top=px(|p| p.1)
+            style:max-width=px(|p| p.2)
             on:mousedown=|ev| ev.prevent_default()
         >
             {NoteKind::ALL.iter().enumerate().map(|(i, &kind)| view! {
