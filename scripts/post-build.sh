@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # trunk post_build hook: moves trunk's inline module loader into its own file, so the page's
-# Content-Security-Policy needs no 'unsafe-inline'. Works on the staged files
+# Content-Security-Policy needs no 'unsafe-inline', and writes the service worker with the
+# list of files to precache. Works on the staged files
 # ($TRUNK_STAGING_DIR); trunk then replaces dist/ with them.
 set -euo pipefail
 
@@ -9,17 +10,27 @@ index="$stage/index.html"
 
 # The first inline <script type="module"> ... </script> block is trunk's loader.
 body="$(awk '/<script type="module">/{inside=1; next} inside && /<\/script>/{exit} inside{print}' "$index")"
-if [ -z "$body" ]; then
-  grep -q 'src="./boot-' "$index" || { echo "post-build: no inline loader found in $index" >&2; exit 1; }
-  exit 0
+if [ -n "$body" ]; then
+  hash="$(printf '%s\n' "$body" | sha256sum | cut -c1-16)"
+  boot="boot-$hash.js"
+  printf '%s\n' "$body" > "$stage/$boot"
+  awk -v boot="$boot" '
+    /<script type="module">/ && !done { print "<script type=\"module\" src=\"./" boot "\"></script>"; skipping=1; next }
+    skipping && /<\/script>/ { skipping=0; done=1; next }
+    !skipping { print }
+  ' "$index" > "$index.tmp"
+  mv "$index.tmp" "$index"
+  echo "post-build: loader moved to $boot"
+elif ! grep -q 'src="./boot-' "$index"; then
+  echo "post-build: no inline loader found in $index" >&2
+  exit 1
 fi
-hash="$(printf '%s\n' "$body" | sha256sum | cut -c1-16)"
-boot="boot-$hash.js"
-printf '%s\n' "$body" > "$stage/$boot"
-awk -v boot="$boot" '
-  /<script type="module">/ && !done { print "<script type=\"module\" src=\"./" boot "\"></script>"; skipping=1; next }
-  skipping && /<\/script>/ { skipping=0; done=1; next }
-  !skipping { print }
-' "$index" > "$index.tmp"
-mv "$index.tmp" "$index"
-echo "post-build: loader moved to $boot"
+
+# The service worker: precache every staged file; the version is a hash of their contents,
+# so any change to any file gives a new cache.
+files=$(cd "$stage" && find . -type f ! -name 'sw.js' ! -path './single/*' | LC_ALL=C sort)
+version=$(cd "$stage" && printf '%s\n' $files | xargs sha256sum | sha256sum | cut -c1-16)
+list=$(printf '%s\n' $files | sed 's|^\./||' | awk 'BEGIN{printf "["} {printf "%s\"./%s\"", (NR>1?",":""), $0} END{printf "]"}')
+template="$(dirname "$0")/../web/sw.template.js"
+sed -e "s|__VERSION__|$version|" -e "s|__FILES__|$list|" "$template" > "$stage/sw.js"
+echo "post-build: sw.js version $version precaches $(printf '%s\n' $files | wc -l) files"

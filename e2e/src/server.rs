@@ -4,12 +4,18 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
 use std::thread;
+
+type Mounts = Arc<RwLock<Vec<(String, PathBuf)>>>;
 
 pub struct StaticServer {
     pub port: u16,
     /// The URL of the app's index, ending in '/'.
     pub base_url: String,
+    mounts: Mounts,
+    offline: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -27,18 +33,45 @@ impl StaticServer {
     ) -> std::io::Result<StaticServer> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         let port = listener.local_addr()?.port();
-        let mut mounts = extra;
-        mounts.push((prefix.to_string(), root.to_path_buf()));
+        let mut list = extra;
+        list.push((prefix.to_string(), root.to_path_buf()));
+        let mounts: Mounts = Arc::new(RwLock::new(list));
+        let offline = Arc::new(AtomicBool::new(false));
         let base_url = format!("http://127.0.0.1:{port}{prefix}");
+        let (m, o) = (mounts.clone(), offline.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let mounts = mounts.clone();
+                if o.load(Ordering::SeqCst) {
+                    // As if the network were gone: close without an answer.
+                    drop(stream);
+                    continue;
+                }
+                let list = m.read().map(|l| l.clone()).unwrap_or_default();
                 thread::spawn(move || {
-                    let _ = serve(stream, &mounts);
+                    let _ = serve(stream, &list);
                 });
             }
         });
-        Ok(StaticServer { port, base_url })
+        Ok(StaticServer {
+            port,
+            base_url,
+            mounts,
+            offline,
+        })
+    }
+
+    /// Refuses every request while `offline` is true.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Serves another folder at the app's prefix from now on (a new release).
+    pub fn set_root(&self, root: &Path) {
+        if let Ok(mut list) = self.mounts.write() {
+            if let Some(last) = list.last_mut() {
+                last.1 = root.to_path_buf();
+            }
+        }
     }
 }
 

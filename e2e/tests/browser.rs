@@ -21,13 +21,8 @@ struct Ctx {
     base_url: String,
     /// The same dist served under a sub-path, as a static host might.
     sub_path_url: String,
+    dist: PathBuf,
     source: String,
-}
-
-impl Ctx {
-    async fn page(&self, (w, h): (u32, u32)) -> Result<Page, String> {
-        Page::open(self.engine, &self.driver_url, &self.base_url, w, h).await
-    }
 }
 
 type Scenario = for<'a> fn(&'a Ctx) -> Pin<Box<dyn Future<Output = TestResult> + 'a>>;
@@ -80,11 +75,15 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::two_tabs_keep_both_edits,
     notes::phone_toolbar_docks_and_panel_opens,
     works_under_a_sub_path,
+    offline::works_offline_after_one_visit,
+    offline::a_new_release_is_offered_and_loaded,
     no_console_errors,
 ];
 
 #[path = "browser/notes.rs"]
 mod notes;
+#[path = "browser/offline.rs"]
+mod offline;
 
 /// Runs `body` on a fresh page and closes the session whatever happens.
 async fn with_page(
@@ -92,7 +91,17 @@ async fn with_page(
     size: (u32, u32),
     body: impl AsyncFnOnce(&Page) -> TestResult,
 ) -> TestResult {
-    let page = ctx.page(size).await?;
+    with_page_at(ctx, &ctx.base_url, size, body).await
+}
+
+/// As [`with_page`], for the app served at `base_url`.
+async fn with_page_at(
+    ctx: &Ctx,
+    base_url: &str,
+    size: (u32, u32),
+    body: impl AsyncFnOnce(&Page) -> TestResult,
+) -> TestResult {
+    let page = Page::open(ctx.engine, &ctx.driver_url, base_url, size.0, size.1).await?;
     let result = body(&page).await;
     page.close().await;
     result
@@ -483,7 +492,14 @@ async fn overview_terms_open_a_search_and_masks_are_counted(ctx: &Ctx) -> TestRe
 }
 
 async fn works_under_a_sub_path(ctx: &Ctx) -> TestResult {
-    let page = Page::open(ctx.engine, &ctx.driver_url, &ctx.sub_path_url, DESKTOP.0, DESKTOP.1).await?;
+    let page = Page::open(
+        ctx.engine,
+        &ctx.driver_url,
+        &ctx.sub_path_url,
+        DESKTOP.0,
+        DESKTOP.1,
+    )
+    .await?;
     let result = async {
         page.goto("#s4-p2").await?;
         page.wait_landed("s4-p2").await?;
@@ -554,7 +570,8 @@ fn main() {
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let server = StaticServer::start_with(&dist, "/", vec![("/__e2e__/".to_string(), fixtures)])
         .expect("static server");
-    let sub_path = StaticServer::start(&dist, "/reports/yandu/").expect("static server under a sub-path");
+    let sub_path =
+        StaticServer::start(&dist, "/reports/yandu/").expect("static server under a sub-path");
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -582,6 +599,7 @@ fn main() {
             driver_url: driver.url.clone(),
             base_url: server.base_url.clone(),
             sub_path_url: sub_path.base_url.clone(),
+            dist: dist.clone(),
             source: source.clone(),
         };
         for (name, scenario) in SCENARIOS {

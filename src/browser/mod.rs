@@ -4,6 +4,7 @@
 //! time.
 
 pub mod files;
+pub mod offline;
 pub mod selection;
 pub mod storage;
 

@@ -29,6 +29,8 @@ pub fn App() -> impl IntoView {
     let notes = NotesState::new();
     provide_context(notes);
 
+    let update_ready = RwSignal::new(false);
+
     // Browser-only state is read after mount, never while rendering.
     Effect::new(move |_| {
         // Notes load first: nothing is written before stored notes were read and checked.
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
             }
         });
         browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
+        browser::offline::register(update_ready);
     });
 
     let short_title = doc
@@ -97,5 +100,11 @@ pub fn App() -> impl IntoView {
         <SelectionToolbar />
         <GlossPopover />
         <NotesToast />
+        {move || update_ready.get().then(|| view! {
+            <div class="update-bar" role="status" data-testid="update-ready">
+                <span>"研读有新版本。"</span>
+                <button type="button" class="chip primary" on:click=|_| browser::offline::apply_update()>"更新并重新载入"</button>
+            </div>
+        })}
     }
 }

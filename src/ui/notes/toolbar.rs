@@ -18,9 +18,7 @@ pub fn SelectionToolbar() -> impl IntoView {
     let docked = browser::selection::coarse_pointer();
     // CSSOM properties (style:…), allowed by a strict CSP, unlike a style attribute.
     let place = move || {
-        let Some(sel) = notes.selection.get() else {
-            return None;
-        };
+        let sel = notes.selection.get()?;
         if docked {
             return None;
         }
