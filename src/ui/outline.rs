@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::notes::use_notes;
-use super::overview::THEMES;
 use super::state::use_reading_state;
 use crate::report::Anchor;
 use crate::summary::{Outline, OutlineItem};
@@ -90,13 +89,7 @@ fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> im
     let state = use_reading_state();
     let notes = use_notes();
     let is_active = move || state.active.get() == Some(anchor);
-    let in_theme = move || {
-        state
-            .theme
-            .get()
-            .and_then(|i| THEMES.get(i))
-            .is_some_and(|t| t.anchors.contains(&anchor))
-    };
+    let in_theme = move || state.in_chosen_theme(anchor);
     view! {
         <a
             class="outline-link"

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
-use super::passage_text::{range_view, redaction_label};
+use super::passage_text::{range_view, redaction_chip};
 use super::source_link::SourceLink;
 use super::state::use_reading_state;
 use crate::report::{Anchor, Document, DOCUMENT, PASSAGES};
@@ -85,11 +85,6 @@ fn Section(id: &'static str, title: &'static str, children: Children) -> impl In
     }
 }
 
-fn masked_chip(value: String) -> impl IntoView {
-    let label = redaction_label(&value);
-    view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{value}</span> }
-}
-
 #[component]
 fn Profile() -> impl IntoView {
     let figures = key_figures(&PASSAGES);
@@ -111,7 +106,7 @@ fn Profile() -> impl IntoView {
 
 fn figure(f: Figure) -> impl IntoView {
     let value = if f.masked {
-        masked_chip(f.value.clone()).into_any()
+        redaction_chip(f.value.clone())
     } else {
         f.value.clone().into_any()
     };
@@ -186,7 +181,7 @@ fn Timeline() -> impl IntoView {
 
 fn timeline_item(d: &'static Dated) -> impl IntoView {
     let label = if d.masked {
-        masked_chip(d.label.clone()).into_any()
+        redaction_chip(d.label.clone())
     } else {
         d.label.clone().into_any()
     };

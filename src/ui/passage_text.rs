@@ -15,6 +15,13 @@ pub fn redaction_label(masked: &str) -> String {
     format!("原文已隐去此处的名称或数字（以“{masked}”表示）")
 }
 
+/// A masked value as a chip: the X's of the source, labelled as masked.
+pub fn redaction_chip(masked: String) -> AnyView {
+    let label = redaction_label(&masked);
+    view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{masked}</span> }
+        .into_any()
+}
+
 #[component]
 pub fn PassageText(passage: &'static Passage) -> impl IntoView {
     let state = use_reading_state();
@@ -90,11 +97,11 @@ pub fn range_view(passage: &Passage, (start, end): (usize, usize)) -> impl IntoV
         .iter()
         .filter(|p| p.start < end && p.end > start && p.kind != PieceKind::Break)
         .map(|p| {
-            let text = passage.slice(p.start.max(start), p.end.min(end)).to_string();
+            let text = passage
+                .slice(p.start.max(start), p.end.min(end))
+                .to_string();
             if p.kind == PieceKind::Redaction {
-                let label = redaction_label(&text);
-                view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{text}</span> }
-                    .into_any()
+                redaction_chip(text)
             } else {
                 text.into_any()
             }
@@ -132,11 +139,7 @@ fn run_view(passage: &Passage, run: &Run) -> AnyView {
     let text = passage.slice(run.start, run.end).to_string();
     let body = match (run.kind, run.style) {
         (PieceKind::Break, _) => return view! { <br /> }.into_any(),
-        (PieceKind::Redaction, _) => {
-            let label = redaction_label(&text);
-            view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{text}</span> }
-                .into_any()
-        }
+        (PieceKind::Redaction, _) => redaction_chip(text),
         (PieceKind::Text, PieceStyle::Ordinal) => {
             view! { <span class="ordinal">{text}</span> }.into_any()
         }

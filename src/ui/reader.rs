@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::overview::THEMES;
 use super::passage_text::PassageText;
 use super::state::use_reading_state;
 use crate::report::passage::{Passage, PassageKind};
@@ -119,13 +118,7 @@ fn PointView(passage: &'static Passage) -> impl IntoView {
         return ().into_any();
     };
     let state = use_reading_state();
-    let in_theme = move || {
-        state
-            .theme
-            .get()
-            .and_then(|i| THEMES.get(i))
-            .is_some_and(|t| t.anchors.contains(&anchor))
-    };
+    let in_theme = move || state.in_chosen_theme(anchor);
     let label: String = passage
         .text
         .chars()

@@ -100,6 +100,14 @@ impl ReadingState {
         crate::browser::reveal_current_hit();
     }
 
+    /// Whether `anchor` is one of the chosen theme's points (reactive).
+    pub fn in_chosen_theme(&self, anchor: Anchor) -> bool {
+        self.theme
+            .get()
+            .and_then(|i| crate::ui::overview::THEMES.get(i))
+            .is_some_and(|t| t.anchors.contains(&anchor))
+    }
+
     /// Moves the current hit by `step` (wrapping), if there are hits.
     pub fn step_hit(&self, step: isize) {
         let n = self.hits.with(Vec::len);

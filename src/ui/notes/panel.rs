@@ -103,10 +103,9 @@ pub fn NotesPanel() -> impl IntoView {
 
     let backup_line = move || {
         let count = notes.notes.with(Vec::len);
-        let now = browser::files::now_ms();
         match notes.meta().last_export {
             Some(t) => {
-                let days = (now - t) / DAY_MS;
+                let days = (browser::files::now_ms() - t) / DAY_MS;
                 let stale = days >= 7 && count > 0;
                 let when = if days == 0 {
                     "今天".to_string()

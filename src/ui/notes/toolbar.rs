@@ -15,11 +15,13 @@ const GAP: f64 = 8.0;
 #[component]
 pub fn SelectionToolbar() -> impl IntoView {
     let notes = use_notes();
-    let docked = browser::selection::coarse_pointer();
+    // Known only in the browser: read after mount, so rendering stays free of browser calls.
+    let docked = RwSignal::new(false);
+    Effect::new(move |_| docked.set(browser::selection::coarse_pointer()));
     // CSSOM properties (style:…), allowed by a strict CSP, unlike a style attribute.
     let place = move || {
         let sel = notes.selection.get()?;
-        if docked {
+        if docked.get() {
             return None;
         }
         let vw = browser::viewport_width();
