@@ -74,6 +74,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::blocked_storage_keeps_working_and_exports,
     notes::two_tabs_keep_both_edits,
     notes::phone_toolbar_docks_and_panel_opens,
+    notes::a_week_without_backup_brings_a_reminder_once_a_day,
     works_under_a_sub_path,
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,

@@ -213,6 +213,20 @@ pub fn set_query_in_location(query: &str) {
     }
 }
 
+/// True at most once per day for `key` (a key under our prefix holding the day's number).
+/// Callers only use it when storage is writable.
+pub fn take_daily_flag(key: &str) -> bool {
+    let today = (js_sys::Date::now() / 86_400_000.0).floor().to_string();
+    let Ok(Some(storage)) = window().local_storage() else {
+        return true;
+    };
+    if storage.get_item(key).ok().flatten().as_deref() == Some(today.as_str()) {
+        return false;
+    }
+    let _ = storage.set_item(key, &today);
+    true
+}
+
 /// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
 pub fn mark(name: &str) {
     if let Some(perf) = window().performance() {

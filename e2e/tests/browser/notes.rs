@@ -370,3 +370,29 @@ pub async fn phone_toolbar_docks_and_panel_opens(ctx: &Ctx) -> TestResult {
     })
     .await
 }
+
+pub async fn a_week_without_backup_brings_a_reminder_once_a_day(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let old_export = r#"{"v":1,"meta":{"last_export":1000,"persist_asked":true}}"#;
+        let note = r#"{"v":1,"note":{"id":"kept1","target":{"type":"report"},"kind":null,"text":"一条旧笔记","created":1,"updated":1}}"#;
+        page.js(&format!(
+            "(localStorage.setItem('yandu:v1:meta', {}), localStorage.setItem('yandu:v1:note:kept1', {}), true)",
+            serde_json::to_string(old_export).map_err(|e| e.to_string())?,
+            serde_json::to_string(note).map_err(|e| e.to_string())?
+        ))
+        .await?;
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until(
+            "(document.querySelector('[data-testid=toast]')?.textContent || '').includes('天没有导出备份')",
+            "a reminder to back up",
+        )
+        .await?;
+        let line = page.js_string("document.querySelector('[data-testid=backup-line]').textContent").await?;
+        check(line.contains("天前"), format!("the panel says when notes were last exported: {line}"))?;
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until("performance.getEntriesByName('yandu:notes-drawn').length > 0", "the notes to load again").await?;
+        check(page.js("!document.querySelector('[data-testid=toast]')").await? == true, "no second reminder the same day")
+    })
+    .await
+}

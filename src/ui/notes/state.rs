@@ -23,6 +23,8 @@ use crate::storage::KeyValue;
 
 type Book = NoteBook<Box<dyn KeyValue>>;
 
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
 /// Something the reader can take back.
 #[derive(Clone, Debug)]
 pub enum Undo {
@@ -119,9 +121,26 @@ impl NotesState {
             Ok(s) => Box::new(s),
             Err(_) => Box::new(BlockedStorage),
         };
-        let book = NoteBook::load(storage, browser::files::now_ms());
+        let now = browser::files::now_ms();
+        let book = NoteBook::load(storage, now);
+        let count = book.notes().len();
+        let writable = book.mode == Mode::Normal;
+        let stale_days = match book.meta.last_export {
+            Some(t) => (now - t) / DAY_MS,
+            None => i64::MAX,
+        };
         self.book.set_value(Some(book));
         self.rev.update(|r| *r += 1);
+        // Browsers may clear a site's data after a while: remind, on the first load of a day
+        // at most, when notes have gone a week without a backup.
+        if writable && count > 0 && stale_days >= 7 && browser::take_daily_flag("yandu:reminded") {
+            let since = if stale_days == i64::MAX {
+                "还没有导出过备份".to_string()
+            } else {
+                format!("已有 {stale_days} 天没有导出备份")
+            };
+            self.say(format!("你有 {count} 条笔记，{since}。浏览器清理网站数据时笔记可能丢失，建议在“笔记”中导出 JSON。"), false);
+        }
     }
 
     fn with_book<T>(&self, f: impl FnOnce(&mut Book) -> T) -> Option<T> {
