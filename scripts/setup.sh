@@ -62,6 +62,12 @@ ensure_wasm_opt() {
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
+# Lints need clippy and rustfmt; minimal rustup profiles lack them.
+ensure_lint_tools() {
+  cargo clippy --version >/dev/null 2>&1 || { say "rustup component add clippy"; rustup component add clippy; }
+  cargo fmt --version >/dev/null 2>&1 || { say "rustup component add rustfmt"; rustup component add rustfmt; }
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
