@@ -78,3 +78,10 @@ ensure_build_tools() {
 ensure_chromium() {
   apt_install chromium chromium-driver
 }
+
+# Firefox ESR from Debian; geckodriver is not packaged there, so it is built from crates.io.
+ensure_firefox() {
+  apt_install firefox-esr
+  # Without --locked, as verified on this kind of machine.
+  ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
+}

@@ -25,12 +25,22 @@ const CHROMIUM_ARGS: [&str; 9] = [
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
+    Firefox,
 }
 
 impl Engine {
     pub fn name(self) -> &'static str {
         match self {
             Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Engine> {
+        match name {
+            "chromium" => Some(Engine::Chromium),
+            "firefox" => Some(Engine::Firefox),
+            _ => None,
         }
     }
 
@@ -60,6 +70,15 @@ impl Engine {
                 },
                 "goog:loggingPrefs": { "browser": "ALL" },
             }),
+            // Headless Firefox keeps windows at least 500px wide; phone tests there run at 500.
+            Engine::Firefox => json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless", format!("--width={width}"), format!("--height={height}")],
+                    "prefs": { "ui.systemUsesDarkTheme": i32::from(dark) },
+                },
+            }),
             Engine::Chromium => json!({
                 "browserName": "chrome",
                 "goog:chromeOptions": {
@@ -88,6 +107,7 @@ impl DriverProcess {
         let port = free_port().map_err(|e| format!("no free port: {e}"))?;
         let (program, args) = match engine {
             Engine::Chromium => ("chromedriver", vec![format!("--port={port}")]),
+            Engine::Firefox => ("geckodriver", vec!["--port".to_string(), port.to_string()]),
         };
         let child = Command::new(program)
             .args(&args)

@@ -228,8 +228,28 @@ impl Page {
             .await
     }
 
-    /// Errors the page logged to the console (Chromium's log); each entry's message.
+    /// Records errors from now on (uncaught exceptions, rejections, console.error, CSP
+    /// violations) for [`Page::console_errors`] on engines without a log endpoint.
+    pub async fn capture_errors(&self) -> TestResult {
+        self.js("(() => { const e = window.__e2eErrors = []; addEventListener('error', x => e.push(String(x.message))); addEventListener('unhandledrejection', x => e.push(String(x.reason))); document.addEventListener('securitypolicyviolation', x => e.push('CSP ' + x.violatedDirective)); const c = console.error; console.error = (...a) => { e.push(a.join(' ')); c.apply(console, a); }; return true; })()")
+            .await
+            .map(|_| ())
+    }
+
+    /// Errors the page logged: Chromium's console log from the start; elsewhere what
+    /// [`Page::capture_errors`] recorded since it was called.
     pub async fn console_errors(&self) -> Result<Vec<String>, String> {
+        if self.engine != Engine::Chromium {
+            let v = self.js("window.__e2eErrors || null").await?;
+            return v
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|x| x.as_str().unwrap_or("").to_string())
+                        .collect()
+                })
+                .ok_or_else(|| "errors were not being captured".to_string());
+        }
         let log = self
             .client
             .issue_cmd(BrowserLog)

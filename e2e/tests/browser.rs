@@ -285,8 +285,10 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
         page.js("(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)")
             .await?;
         page.wait_until(&format!("!({outline_shown})"), "Escape to close the drawer").await?;
+        // Chromium emulates 375px exactly; headless Firefox keeps 500px at least. Both are
+        // below the 768px phone breakpoint, which is what this test is about.
         let width = page.js_f64("innerWidth").await?;
-        check(width == PHONE.0 as f64, format!("the phone viewport is {width}px wide"))?;
+        check(width < 768.0, format!("the viewport is a phone's ({width}px wide)"))?;
         let wide = page.js_f64("document.documentElement.scrollWidth").await?;
         check(wide <= width, format!("no sideways scrolling on a phone ({wide}px)"))
     })
@@ -519,6 +521,7 @@ async fn works_under_a_sub_path(ctx: &Ctx) -> TestResult {
 async fn no_console_errors(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("#s2-p1").await?;
+        page.capture_errors().await?;
         check(
             page.js("(document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content || '').includes(\"script-src 'self' 'wasm-unsafe-eval'\") && !document.querySelector('script:not([src])')").await? == true,
             "a strict CSP meta tag and no inline script",
@@ -580,7 +583,13 @@ fn main() {
         .build()
         .expect("tokio runtime");
     let (mut passed, mut failed) = (0, 0);
-    for engine in [Engine::Chromium] {
+    // YANDU_ENGINES=chromium,firefox picks the engines; an unknown or missing one fails the run.
+    let engines: Vec<Engine> = std::env::var("YANDU_ENGINES")
+        .unwrap_or_else(|_| "chromium".to_string())
+        .split(',')
+        .map(|n| Engine::from_name(n.trim()).unwrap_or_else(|| panic!("unknown engine {n}")))
+        .collect();
+    for engine in engines {
         let driver = match DriverProcess::start(engine) {
             Ok(d) => d,
             Err(e) => {

@@ -73,7 +73,8 @@ pub async fn a_new_release_is_offered_and_loaded(ctx: &Ctx) -> TestResult {
         page.goto("").await?;
         page.wait_until(CONTROLLED, "the service worker to take control").await?;
         server.set_root(&b);
-        page.client.refresh().await.map_err(|e| e.to_string())?;
+        // A new navigation, not WebDriver's refresh: Firefox's refresh bypasses the worker.
+        page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
         page.wait_until("!!document.querySelector('#reader .sec')", "the app").await?;
         check(page.js("!document.querySelector('meta[name=yandu-build]')").await? == true, "the old release keeps running until the reader agrees")?;
         page.wait_until("!!document.querySelector('[data-testid=update-ready]')", "the offer of the new version").await?;
