@@ -18,14 +18,19 @@ fn our_notes(storage: &serde_json::Map<String, Value>) -> Vec<(String, String)> 
         .collect()
 }
 
-/// Selects `QUOTE` in 二、三是 and presses `key` (a kind's number, h or n).
-async fn highlight(page: &Page, key: char) -> TestResult {
-    page.select_text("#s2-p3", QUOTE).await?;
+/// Selects `text` inside `root` and waits for the selection toolbar.
+async fn select(page: &Page, root: &str, text: &str) -> TestResult {
+    page.select_text(root, text).await?;
     page.wait_until(
         "!document.getElementById('selection-toolbar').hidden",
         "the selection toolbar",
     )
-    .await?;
+    .await
+}
+
+/// Selects `QUOTE` in 二、三是 and presses `key` (a kind's number, h or n).
+async fn highlight(page: &Page, key: char) -> TestResult {
+    select(page, "#s2-p3", QUOTE).await?;
     page.press(&[key]).await?;
     page.wait_until(
         "!!document.querySelector('#s2-p3 mark.note')",
@@ -37,8 +42,7 @@ async fn highlight(page: &Page, key: char) -> TestResult {
 pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("#s2-p3").await?;
-        page.select_text("#s2-p3", QUOTE).await?;
-        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the selection toolbar").await?;
+        select(page, "#s2-p3", QUOTE).await?;
         let placed = page
             .js("(() => { const t = document.getElementById('selection-toolbar').getBoundingClientRect(); const s = getSelection().getRangeAt(0).getBoundingClientRect(); return t.bottom <= s.top || t.top >= s.bottom; })()")
             .await?;
@@ -238,8 +242,7 @@ pub async fn newer_data_opens_read_only(ctx: &Ctx) -> TestResult {
         page.wait_until("!!document.querySelector('[data-testid=read-only]')", "the read-only notice").await?;
         let before = page.storage().await?;
         page.goto("#s2-p3").await?;
-        page.select_text("#s2-p3", QUOTE).await?;
-        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar").await?;
+        select(page, "#s2-p3", QUOTE).await?;
         check(page.js("[...document.querySelectorAll('#selection-toolbar .sel-kind')].every(b => b.disabled)").await? == true, "highlighting is disabled")?;
         page.press(&['1']).await?;
         check(page.js("!document.querySelector('mark.note')").await? == true, "no highlight was made")?;
@@ -295,12 +298,7 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
         )
         .await?;
         page.capture_downloads().await?;
-        page.select_text("#s2-p3", QUOTE).await?;
-        page.wait_until(
-            "!document.getElementById('selection-toolbar').hidden",
-            "the toolbar",
-        )
-        .await?;
+        select(page, "#s2-p3", QUOTE).await?;
         page.click("#selection-toolbar [data-kind=question]")
             .await?;
         page.wait_until(
@@ -326,8 +324,7 @@ pub async fn two_tabs_keep_both_edits(ctx: &Ctx) -> TestResult {
         page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
         page.goto("#s3-p2").await?;
         // Tab B writes a note on 三、二是.
-        page.select_text("#s3-p2", "可以登记常住户口").await?;
-        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar in tab B").await?;
+        select(page, "#s3-p2", "可以登记常住户口").await?;
         page.press(&['2']).await?;
         page.wait_until("!!document.querySelector('#s3-p2 mark.note')", "tab B's highlight").await?;
         // Tab A writes another, and sees B's through the storage event.
@@ -366,8 +363,7 @@ async fn edit_quote_note(page: &Page, text: &str) -> TestResult {
 pub async fn phone_toolbar_docks_and_panel_opens(ctx: &Ctx) -> TestResult {
     with_page(ctx, PHONE, async |page: &Page| {
         page.goto("#s2-p3").await?;
-        page.select_text("#s2-p3", QUOTE).await?;
-        page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar").await?;
+        select(page, "#s2-p3", QUOTE).await?;
         // With a finger the toolbar docks at the bottom; with a mouse it floats by the selection.
         let placed = page
             .js("(() => { const r = document.getElementById('selection-toolbar').getBoundingClientRect(); const s = getSelection().getRangeAt(0).getBoundingClientRect(); const docked = Math.abs(r.bottom - innerHeight) < 2 && r.left <= 1; const coarse = matchMedia('(pointer: coarse)').matches; return coarse ? docked : (!docked && (r.bottom <= s.top || r.top >= s.bottom)); })()")

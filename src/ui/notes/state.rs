@@ -48,6 +48,8 @@ pub struct NotesState {
     pub by_id: Memo<std::collections::HashMap<String, Note>>,
     /// Where each note of `notes` sits (same order); `None` if it cannot be placed.
     pub placement: Memo<Vec<Option<Vec<Placed>>>>,
+    /// The part each note of `notes` belongs to: where its quote sits, or the part it names.
+    pub homes: Memo<Vec<Option<Anchor>>>,
     /// Highlights to draw, per passage; `NoteMark::note` indexes `notes`.
     pub marks: Memo<Vec<Vec<NoteMark>>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -82,6 +84,23 @@ impl NotesState {
                     .collect::<Vec<_>>()
             })
         });
+        let homes = Memo::new(move |_| {
+            notes.with(|ns| {
+                placement.with(|ps| {
+                    ns.iter()
+                        .zip(ps)
+                        .map(|(n, placed)| match &n.target {
+                            Target::Quote { .. } => placed
+                                .as_ref()?
+                                .first()
+                                .and_then(|(i, _, _)| PASSAGES[*i].anchor),
+                            Target::Part { .. } => n.target.anchor(),
+                            Target::Report => None,
+                        })
+                        .collect()
+                })
+            })
+        });
         let marks = Memo::new(move |_| {
             let mut per = vec![Vec::new(); PASSAGES.len()];
             placement.with(|ps| {
@@ -103,6 +122,7 @@ impl NotesState {
             notes,
             by_id,
             placement,
+            homes,
             marks,
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
@@ -436,34 +456,13 @@ impl NotesState {
         self.with_book(|b| b.external_change(key, value.as_deref()));
     }
 
-    /// How many notes sit in each part (for the outline's badges).
+    /// How many notes sit in a part (for the outline's badges); a section counts its points'.
     pub fn count_in(&self, anchor: Anchor) -> usize {
-        self.placement.with(|ps| {
-            ps.iter()
-                .filter(|p| {
-                    p.as_ref()
-                        .and_then(|v| v.first())
-                        .and_then(|(i, _, _)| PASSAGES[*i].anchor)
-                        .is_some_and(|a| {
-                            a == anchor
-                                || (matches!(anchor, Anchor::Section(_))
-                                    && a.section() == anchor.section()
-                                    && a.section().is_some())
-                        })
-                })
-                .count()
-        }) + self.notes.with(|ns| {
-            ns.iter()
-                .filter(|n| {
-                    matches!(&n.target, Target::Part { .. })
-                        && n.target.anchor().is_some_and(|a| {
-                            a == anchor
-                                || (matches!(anchor, Anchor::Section(_))
-                                    && a.section() == anchor.section())
-                        })
-                })
-                .count()
-        })
+        let counts = |a: Anchor| {
+            a == anchor || (matches!(anchor, Anchor::Section(_)) && a.section() == anchor.section())
+        };
+        self.homes
+            .with(|homes| homes.iter().flatten().filter(|a| counts(**a)).count())
     }
 }
 
