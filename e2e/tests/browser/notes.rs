@@ -49,8 +49,16 @@ pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
         check(placed == true, "the toolbar sits above or below the selection, not on it")?;
         let labels = page.js_string("[...document.querySelectorAll('#selection-toolbar button')].map(b => b.textContent.trim()).join(',')").await?;
         check(labels.starts_with("做法,成效,问题,启示,疑问,笔记,复制"), format!("toolbar offers {labels}"))?;
+        // Each kind has its own colours and underline style, not only its label.
+        let looks = page
+            .js_string("[...document.querySelectorAll('#selection-toolbar .sel-kind .kind-swatch')].map(e => getComputedStyle(e).boxShadow).join('|')")
+            .await?;
+        let distinct: std::collections::HashSet<&str> = looks.split('|').collect();
+        check(distinct.len() == 5, format!("five distinct kind colours: {looks}"))?;
         page.press(&['3']).await?;
         page.wait_until("!!document.querySelector('#s2-p3 mark.note.note-problem')", "a 问题 highlight").await?;
+        let line = page.js_string("getComputedStyle(document.querySelector('#s2-p3 mark.note')).textDecorationStyle").await?;
+        check(line == "wavy", format!("问题 is underlined wavy, not only coloured ({line})"))?;
         let marked = page.js_string("[...document.querySelectorAll('#s2-p3 mark.note')].map(m => m.textContent).join('')").await?;
         check(marked == QUOTE, format!("the highlight covers {marked}"))?;
         // The start and end are generated content from these attributes (Firefox reports the
