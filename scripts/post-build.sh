@@ -1,19 +1,42 @@
 #!/usr/bin/env bash
-# trunk post_build hook: moves trunk's inline module loader into its own file, so the page's
-# Content-Security-Policy needs no 'unsafe-inline', and writes the service worker with the
-# list of files to precache. Works on the staged files
-# ($TRUNK_STAGING_DIR); trunk then replaces dist/ with them.
+# trunk post_build hook, on the staged files ($TRUNK_STAGING_DIR; trunk then replaces dist/
+# with them): puts the prerendered app into the page's body, moves trunk's inline module
+# loader into its own file (so the page's Content-Security-Policy needs no 'unsafe-inline'),
+# and writes the service worker with the list of files to precache.
 set -euo pipefail
 
 stage="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 index="$stage/index.html"
+
+# The app's first view as HTML, rendered natively by the same components the wasm hydrates.
+cargo run --quiet --features ssr --bin prerender -- "$index"
 
 # The first inline <script type="module"> ... </script> block is trunk's loader.
 body="$(awk '/<script type="module">/{inside=1; next} inside && /<\/script>/{exit} inside{print}' "$index")"
 if [ -n "$body" ]; then
   hash="$(printf '%s\n' "$body" | sha256sum | cut -c1-16)"
   boot="boot-$hash.js"
-  printf '%s\n' "$body" > "$stage/$boot"
+  # Its first line imports the glue; the rest starts the wasm. If that fails (no WebAssembly,
+  # or the wasm could not be fetched), the prerendered report stays and a line says why.
+  case "$(printf '%s\n' "$body" | head -n1)" in
+    import*) ;;
+    *) echo "post-build: trunk's loader does not start with an import" >&2; exit 1 ;;
+  esac
+  {
+    printf '%s\n' "$body" | head -n1
+    echo 'try {'
+    printf '%s\n' "$body" | tail -n +2
+    cat <<'JS'
+} catch (error) {
+  document.documentElement.setAttribute("data-no-app", "");
+  const style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = "./noscript.css";
+  document.head.append(style);
+  console.warn("研读: the app could not start; the report stays readable.", error);
+}
+JS
+  } > "$stage/$boot"
   awk -v boot="$boot" '
     /<script type="module">/ && !done { print "<script type=\"module\" src=\"./" boot "\"></script>"; skipping=1; next }
     skipping && /<\/script>/ { skipping=0; done=1; next }

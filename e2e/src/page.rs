@@ -11,6 +11,9 @@ use serde_json::Value;
 use crate::driver::Engine;
 
 /// How long any single condition may take before the test fails.
+/// True once the wasm has taken over the prerendered page (the app sets `<html data-ready>`).
+pub const APP_READY: &str = "document.documentElement.hasAttribute('data-ready')";
+
 pub const WAIT_LIMIT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(25);
 
@@ -42,9 +45,37 @@ impl Page {
         (width, height): (u32, u32),
         dark: bool,
     ) -> Result<Page, String> {
+        Self::open_caps(
+            engine,
+            driver_url,
+            base_url,
+            engine.capabilities_with(width, height, dark),
+        )
+        .await
+    }
+
+    /// As [`Page::open`], but navigation returns once the document is parsed
+    /// (`pageLoadStrategy: eager`), before the page's scripts and the wasm have run.
+    pub async fn open_eager(
+        engine: Engine,
+        driver_url: &str,
+        base_url: &str,
+        (width, height): (u32, u32),
+    ) -> Result<Page, String> {
+        let mut caps = engine.capabilities(width, height);
+        caps.insert("pageLoadStrategy".into(), "eager".into());
+        Self::open_caps(engine, driver_url, base_url, caps).await
+    }
+
+    async fn open_caps(
+        engine: Engine,
+        driver_url: &str,
+        base_url: &str,
+        caps: serde_json::Map<String, Value>,
+    ) -> Result<Page, String> {
         let client = ClientBuilder::rustls()
             .map_err(|e| format!("tls: {e}"))?
-            .capabilities(engine.capabilities_with(width, height, dark))
+            .capabilities(caps)
             .connect(driver_url)
             .await
             .map_err(|e| format!("cannot start a {} session: {e}", engine.name()))?;
@@ -65,11 +96,8 @@ impl Page {
             .goto(&self.url(path))
             .await
             .map_err(|e| format!("goto {path}: {e}"))?;
-        self.wait_until(
-            "document.querySelector('#reader .sec') !== null",
-            "the app to render",
-        )
-        .await
+        self.wait_until(APP_READY, "the app to take over the page")
+            .await
     }
 
     /// Evaluates a JavaScript expression and returns its value.
@@ -226,6 +254,16 @@ impl Page {
         );
         self.wait_until(&expr, &format!("#{id} to reach the top of the view"))
             .await
+    }
+
+    /// Waits until the page has stopped scrolling (smooth scrolls take a while): two polls in
+    /// a row see the same offset.
+    pub async fn wait_scroll_settled(&self) -> TestResult {
+        self.wait_until(
+            "(() => { const y = scrollY, same = window.__e2eLastY === y; window.__e2eLastY = y; return same; })()",
+            "the page to stop scrolling",
+        )
+        .await
     }
 
     /// Records errors from now on (uncaught exceptions, rejections, console.error, CSP

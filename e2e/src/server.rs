@@ -5,10 +5,12 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::thread;
 
 type Mounts = Arc<RwLock<Vec<(String, PathBuf)>>>;
+/// A path suffix whose requests wait until released, and the signal that releases them.
+type Hold = Arc<(Mutex<Option<String>>, Condvar)>;
 
 pub struct StaticServer {
     pub port: u16,
@@ -16,6 +18,7 @@ pub struct StaticServer {
     pub base_url: String,
     mounts: Mounts,
     offline: Arc<AtomicBool>,
+    hold: Hold,
 }
 
 impl StaticServer {
@@ -38,7 +41,8 @@ impl StaticServer {
         let mounts: Mounts = Arc::new(RwLock::new(list));
         let offline = Arc::new(AtomicBool::new(false));
         let base_url = format!("http://127.0.0.1:{port}{prefix}");
-        let (m, o) = (mounts.clone(), offline.clone());
+        let hold: Hold = Arc::new((Mutex::new(None), Condvar::new()));
+        let (m, o, h) = (mounts.clone(), offline.clone(), hold.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if o.load(Ordering::SeqCst) {
@@ -47,8 +51,9 @@ impl StaticServer {
                     continue;
                 }
                 let list = m.read().map(|l| l.clone()).unwrap_or_default();
+                let h = h.clone();
                 thread::spawn(move || {
-                    let _ = serve(stream, &list);
+                    let _ = serve(stream, &list, &h);
                 });
             }
         });
@@ -57,12 +62,29 @@ impl StaticServer {
             base_url,
             mounts,
             offline,
+            hold,
         })
     }
 
     /// Refuses every request while `offline` is true.
     pub fn set_offline(&self, offline: bool) {
         self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Keeps every request for a path ending in `suffix` waiting until [`StaticServer::release`]
+    /// (a slow network for that one file).
+    pub fn hold(&self, suffix: &str) {
+        if let Ok(mut held) = self.hold.0.lock() {
+            *held = Some(suffix.to_string());
+        }
+    }
+
+    /// Answers the requests kept waiting by [`StaticServer::hold`].
+    pub fn release(&self) {
+        if let Ok(mut held) = self.hold.0.lock() {
+            *held = None;
+        }
+        self.hold.1.notify_all();
     }
 
     /// Serves another folder at the app's prefix from now on (a new release).
@@ -75,7 +97,7 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)]) -> std::io::Result<()> {
+fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], hold: &Hold) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -87,6 +109,11 @@ fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)]) -> std::io::Result
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
+    if let Ok(held) = hold.0.lock() {
+        let _released = hold
+            .1
+            .wait_while(held, |h| h.as_deref().is_some_and(|s| path.ends_with(s)));
+    }
     let file = mounts
         .iter()
         .find_map(|(prefix, root)| resolve(root, prefix, path));
@@ -141,4 +168,19 @@ fn content_type(path: &Path) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
+}
+
+/// Copies a dist folder, to serve a changed copy of it (a new release, a missing file).
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }

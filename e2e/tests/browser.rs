@@ -76,6 +76,9 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::phone_toolbar_docks_and_panel_opens,
     notes::a_week_without_backup_brings_a_reminder_once_a_day,
     works_under_a_sub_path,
+    prerender::the_app_takes_over_the_prerendered_page_in_place,
+    prerender::the_report_is_readable_without_javascript,
+    prerender::the_report_is_readable_without_webassembly,
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,
     no_console_errors,
@@ -85,6 +88,8 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
 mod notes;
 #[path = "browser/offline.rs"]
 mod offline;
+#[path = "browser/prerender.rs"]
+mod prerender;
 
 /// Runs `body` on a fresh page and closes the session whatever happens.
 async fn with_page(

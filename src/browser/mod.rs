@@ -54,16 +54,17 @@ pub fn scroll_to(anchor: Anchor) {
 }
 
 /// Keeps `target` equal to the anchor in the URL fragment: now, and on every fragment change
-/// (outline clicks, back and forward), and scrolls there. On first load the page was empty
-/// when the browser looked for the fragment, so the app scrolls once it has rendered.
+/// (outline clicks, back and forward), and scrolls there. On first load the page is
+/// prerendered, so the browser has already scrolled to a part's fragment itself (scrolling
+/// again would make the page jump); only a note's highlight appears later, with the notes.
 pub fn follow_location(target: RwSignal<Option<Anchor>>) {
     let initial = anchor_in_location();
     target.set(initial);
-    if let Some(anchor) = initial {
-        request_animation_frame(move || scroll_to(anchor));
-    } else if let Some(id) = note_in_location() {
-        // Highlights are drawn once the notes have loaded: wait a frame more.
-        request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
+    if initial.is_none() {
+        if let Some(id) = note_in_location() {
+            // Highlights are drawn once the notes have loaded: wait a frame more.
+            request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
+        }
     }
     // Listeners live as long as the page: their handles are dropped without removing them.
     // The app scrolls itself on every change: a browser does not always do it (a fragment
@@ -228,6 +229,15 @@ pub fn take_daily_flag(key: &str) -> bool {
 }
 
 /// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
+/// Says the app has taken over the prerendered page: `<html data-ready>` (tests and the
+/// benchmark wait on it) and a User Timing mark.
+pub fn announce_ready() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-ready", "");
+    }
+    mark("yandu:ready");
+}
+
 pub fn mark(name: &str) {
     if let Some(perf) = window().performance() {
         let _ = perf.mark(name);

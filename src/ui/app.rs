@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
         });
         browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
         browser::offline::register(update_ready);
+        browser::announce_ready();
     });
 
     let short_title = doc

@@ -14,29 +14,29 @@ const MARGIN: f64 = 8.0;
 pub fn GlossPopover() -> impl IntoView {
     let state = use_reading_state();
     // Placed through CSSOM properties (style:…), which a strict CSP allows; a style attribute
-    // would need 'unsafe-inline'.
+    // would need 'unsafe-inline'. Nothing while closed, so the prerendered page has no style.
     let place = move || {
-        let Some(g) = state.gloss.get() else {
-            return (0.0, 0.0, 0.0, false);
-        };
+        let g = state.gloss.get()?;
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * MARGIN);
         let left = g.left.clamp(MARGIN, (vw - width - MARGIN).max(MARGIN));
         // Below the term unless it sits in the lower part of the view; page coordinates, so
         // the popover stays with its term while the page scrolls.
         let below = g.bottom - browser::scroll_y() < browser::viewport_height() * 0.6;
-        if below {
+        Some(if below {
             (left, g.bottom + MARGIN, width, false)
         } else {
             (left, g.top - MARGIN, width, true)
-        }
+        })
     };
+    let px =
+        move |f: fn((f64, f64, f64, bool)) -> f64| move || place().map(|p| format!("{}px", f(p)));
     view! {
         <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=move || state.gloss.get().is_none()
-            style:left=move || format!("{}px", place().0)
-            style:top=move || format!("{}px", place().1)
-            style:width=move || format!("{}px", place().2)
-            style:transform=move || if place().3 { "translateY(-100%)" } else { "none" }>
+            style:left=px(|p| p.0)
+            style:top=px(|p| p.1)
+            style:width=px(|p| p.2)
+            style:transform=move || place().map(|p| if p.3 { "translateY(-100%)" } else { "none" })>
             {move || state.gloss.get().and_then(|g| GLOSSARY.get(g.entry)).map(|e| view! {
                 <p class="gloss-term">{e.term}</p>
                 <p class="gloss-explain">{e.explain}</p>

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{with_page, Ctx, DESKTOP, PHONE};
-use yandu_e2e::page::{check, Page, TestResult, ESCAPE};
+use yandu_e2e::page::{check, Page, TestResult, APP_READY, ESCAPE};
 
 const QUOTE: &str = "以棚改旧改为突破口";
 const NOTE_PREFIX: &str = "yandu:v1:note:";
@@ -295,11 +295,8 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
             .await
             .map_err(|e| e.to_string())?;
         frame.enter_frame().await.map_err(|e| e.to_string())?;
-        page.wait_until(
-            "!!document.querySelector('#reader .sec')",
-            "the app to run in the sandboxed frame",
-        )
-        .await?;
+        page.wait_until(APP_READY, "the app to run in the sandboxed frame")
+            .await?;
         page.wait_until(
             "!!document.querySelector('[data-testid=storage-unavailable]')",
             "the message that saving is unavailable",

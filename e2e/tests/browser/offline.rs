@@ -1,27 +1,11 @@
 //! Offline after one visit, and the update flow across two builds, through the service
 //! worker. Each test serves the dist on its own port: a fresh origin with no worker yet.
 
-use std::path::Path;
-
 use super::{with_page_at, Ctx, DESKTOP};
-use yandu_e2e::page::{check, Page, TestResult};
-use yandu_e2e::server::StaticServer;
+use yandu_e2e::page::{check, Page, TestResult, APP_READY};
+use yandu_e2e::server::{copy_dir, StaticServer};
 
 const CONTROLLED: &str = "!!navigator.serviceWorker && !!navigator.serviceWorker.controller";
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
-        }
-    }
-    Ok(())
-}
 
 pub async fn works_offline_after_one_visit(ctx: &Ctx) -> TestResult {
     let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
@@ -34,7 +18,7 @@ pub async fn works_offline_after_one_visit(ctx: &Ctx) -> TestResult {
         page.wait_until(CONTROLLED, "the service worker to take control").await?;
         server.set_offline(true);
         page.client.goto(&page.url("#s3")).await.map_err(|e| e.to_string())?;
-        page.wait_until("!!document.querySelector('#reader .sec')", "the app to load with the network off").await?;
+        page.wait_until(APP_READY, "the app to load with the network off").await?;
         page.wait_until("!!document.querySelector('#s2-p3 mark.note')", "the note to be there offline").await?;
         page.wait_landed("s3").await?;
         let probe = page
@@ -71,23 +55,45 @@ pub async fn a_new_release_is_offered_and_loaded(ctx: &Ctx) -> TestResult {
     let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
     let result = with_page_at(ctx, &server.base_url, DESKTOP, async |page: &Page| {
         page.goto("").await?;
-        page.wait_until(CONTROLLED, "the service worker to take control").await?;
+        page.wait_until(CONTROLLED, "the service worker to take control")
+            .await?;
         server.set_root(&b);
         // A new navigation, not WebDriver's refresh: Firefox's refresh bypasses the worker.
-        page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
-        page.wait_until("!!document.querySelector('#reader .sec')", "the app").await?;
-        check(page.js("!document.querySelector('meta[name=yandu-build]')").await? == true, "the old release keeps running until the reader agrees")?;
-        page.wait_until("!!document.querySelector('[data-testid=update-ready]')", "the offer of the new version").await?;
+        page.client
+            .goto(&page.url(""))
+            .await
+            .map_err(|e| e.to_string())?;
+        page.wait_until(APP_READY, "the app").await?;
+        check(
+            page.js("!document.querySelector('meta[name=yandu-build]')")
+                .await?
+                == true,
+            "the old release keeps running until the reader agrees",
+        )?;
+        page.wait_until(
+            "!!document.querySelector('[data-testid=update-ready]')",
+            "the offer of the new version",
+        )
+        .await?;
         page.click("[data-testid=update-ready] button").await?;
-        page.wait_until("!!document.querySelector('meta[name=yandu-build]') && !!document.querySelector('#reader .sec')", "the page to reload into the new release")
-            .await?;
+        page.wait_until(
+            &format!("!!document.querySelector('meta[name=yandu-build]') && {APP_READY}"),
+            "the page to reload into the new release",
+        )
+        .await?;
         let keys = page
             .client
-            .execute_async("const done = arguments[0]; caches.keys().then(k => done(k.join(',')));", vec![])
+            .execute_async(
+                "const done = arguments[0]; caches.keys().then(k => done(k.join(',')));",
+                vec![],
+            )
             .await
             .map_err(|e| e.to_string())?;
         let keys = keys.as_str().unwrap_or("").to_string();
-        check(keys.starts_with("yandu-b-") && !keys.contains(','), format!("only the new cache is left: {keys}"))
+        check(
+            keys.starts_with("yandu-b-") && !keys.contains(','),
+            format!("only the new cache is left: {keys}"),
+        )
     })
     .await;
     let _ = std::fs::remove_dir_all(&b);

@@ -1,0 +1,158 @@
+//! The prerendered page: the report is on screen before the wasm arrives, stays readable
+//! without JavaScript or WebAssembly, and the app takes that very markup over in place.
+
+use super::{non_space, with_page, Ctx, DESKTOP};
+use yandu_e2e::page::{check, Page, TestResult, APP_READY};
+use yandu_e2e::server::{copy_dir, StaticServer};
+
+/// The reader's text, without white space, in the document `doc` (a JS expression).
+fn reader_text(doc: &str) -> String {
+    format!("({doc}).getElementById('reader').textContent")
+}
+
+fn same_text(shown: &str, source: &str, what: &str) -> TestResult {
+    check(
+        non_space(shown) == non_space(source),
+        format!("{what}: the reader's text is not the report's"),
+    )
+}
+
+pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> TestResult {
+    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
+    // The wasm waits on the server until the test has looked at the page without it.
+    server.hold("_bg.wasm");
+    let page = Page::open_eager(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let result = async {
+        page.client.goto(&page.url("#s2-p3")).await.map_err(|e| e.to_string())?;
+        page.wait_until("document.readyState !== 'loading'", "the page to be parsed").await?;
+        check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
+        same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "before the wasm")?;
+        // The browser scrolls to the fragment by itself, before any of the app has run.
+        page.wait_landed("s2-p3").await?;
+        page.wait_scroll_settled().await?;
+        // Tag elements and remember where things are; hydration must keep all of it.
+        let layout = "JSON.stringify([document.body.childElementCount, \
+             document.querySelectorAll('*').length, \
+             Math.round(document.getElementById('s2-p3').getBoundingClientRect().top), \
+             Math.round(scrollY)])";
+        page.js("(document.getElementById('s2-p3').dataset.probe = 'kept', document.querySelector('header.topbar').dataset.probe = 'kept', true)")
+            .await?;
+        let before = page.js_string(layout).await?;
+        server.release();
+        page.wait_until(APP_READY, "the app to take over the page").await?;
+        page.wait_scroll_settled().await?;
+        let kept = page
+            .js("document.getElementById('s2-p3').dataset.probe === 'kept' && document.querySelector('header.topbar').dataset.probe === 'kept'")
+            .await?;
+        check(kept == true, "hydration replaced the prerendered elements instead of keeping them")?;
+        let after = page.js_string(layout).await?;
+        check(
+            after == before,
+            format!("[body children, elements, top of #s2-p3, scrollY] changed from {before} to {after}"),
+        )?;
+        same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "after hydration")?;
+        // The prerendered controls now work.
+        page.click(".outline-link[data-anchor='s1']").await?;
+        page.wait_until("location.hash === '#s1'", "the outline link to work after hydration").await?;
+        page.click(".chip-theme").await?;
+        page.wait_until(
+            "document.querySelector('.chip-theme').getAttribute('aria-pressed') === 'true'",
+            "a theme chip to work after hydration",
+        )
+        .await
+    }
+    .await;
+    page.close().await;
+    result
+}
+
+pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.client
+            .goto(&page.url("__e2e__/noscript.html"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let frame = "document.getElementById('app').contentDocument";
+        page.wait_until(
+            &format!("{frame}?.readyState === 'complete' && !!{frame}.getElementById('reader')"),
+            "the page in a frame that runs no script",
+        )
+        .await?;
+        same_text(
+            &page.js_string(&reader_text(frame)).await?,
+            &ctx.source,
+            "without JavaScript",
+        )?;
+        check(
+            page.js(&format!(
+                "{frame}.documentElement.hasAttribute('data-ready')"
+            ))
+            .await?
+                == false,
+            "the app ran in a frame without scripts",
+        )?;
+        let notice = page
+            .js_string(&format!(
+                "getComputedStyle({frame}.body, '::before').content"
+            ))
+            .await?;
+        check(
+            notice.contains("JavaScript 已关闭"),
+            format!("the notice says {notice}"),
+        )?;
+        let hidden = page
+            .js(&format!(
+                "getComputedStyle({frame}.querySelector('form.search')).display === 'none'"
+            ))
+            .await?;
+        check(
+            hidden == true,
+            "the search box shows although it cannot work without JavaScript",
+        )
+    })
+    .await
+}
+
+pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult {
+    let copy = std::env::temp_dir().join(format!("yandu-e2e-no-wasm-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_dir(&ctx.dist, &copy).map_err(|e| e.to_string())?;
+    for entry in std::fs::read_dir(&copy)
+        .map_err(|e| e.to_string())?
+        .flatten()
+    {
+        if entry.file_name().to_string_lossy().ends_with(".wasm") {
+            std::fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
+        }
+    }
+    let server = StaticServer::start(&copy, "/").map_err(|e| e.to_string())?;
+    let result = super::with_page_at(ctx, &server.base_url, DESKTOP, async |page: &Page| {
+        page.client
+            .goto(&page.url(""))
+            .await
+            .map_err(|e| e.to_string())?;
+        page.wait_until(
+            "document.documentElement.hasAttribute('data-no-app')",
+            "the page to notice that the app cannot start",
+        )
+        .await?;
+        same_text(
+            &page.js_string(&reader_text("document")).await?,
+            &ctx.source,
+            "without the wasm",
+        )?;
+        page.wait_until(
+            "getComputedStyle(document.body, '::before').content.includes('WebAssembly')",
+            "the notice that the app could not start",
+        )
+        .await?;
+        page.wait_until(
+            "getComputedStyle(document.querySelector('form.search')).display === 'none'",
+            "the controls that need the app to be hidden",
+        )
+        .await
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&copy);
+    result
+}
