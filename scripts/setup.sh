@@ -85,3 +85,9 @@ ensure_firefox() {
   # Without --locked, as verified on this kind of machine.
   ensure_cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
 }
+
+# WebKitGTK: Debian's WebKitWebDriver drives its MiniBrowser, which needs an X display
+# (Xvfb; the browser suite starts its own).
+ensure_webkit() {
+  apt_install webkit2gtk-driver xvfb
+}

@@ -26,13 +26,19 @@ const CHROMIUM_ARGS: [&str; 9] = [
 pub enum Engine {
     Chromium,
     Firefox,
+    /// WebKitGTK's MiniBrowser through WebKitWebDriver, on a private Xvfb display.
+    Webkit,
 }
+
+/// Debian's WebKitGTK MiniBrowser (package libwebkit2gtk-4.1-0, pulled in by webkit2gtk-driver).
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 impl Engine {
     pub fn name(self) -> &'static str {
         match self {
             Engine::Chromium => "chromium",
             Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
         }
     }
 
@@ -40,6 +46,7 @@ impl Engine {
         match name {
             "chromium" => Some(Engine::Chromium),
             "firefox" => Some(Engine::Firefox),
+            "webkit" => Some(Engine::Webkit),
             _ => None,
         }
     }
@@ -79,6 +86,12 @@ impl Engine {
                     "prefs": { "ui.systemUsesDarkTheme": i32::from(dark) },
                 },
             }),
+            // MiniBrowser has no headless switch of its own: it runs on the driver's Xvfb. Its
+            // window is sized after the session starts (Page::open); dark mode is not offered.
+            Engine::Webkit => json!({
+                "browserName": "MiniBrowser",
+                "webkitgtk:browserOptions": { "binary": MINIBROWSER, "args": ["--automation"] },
+            }),
             Engine::Chromium => json!({
                 "browserName": "chrome",
                 "goog:chromeOptions": {
@@ -96,9 +109,10 @@ impl Engine {
     }
 }
 
-/// A running WebDriver server; killed on drop.
+/// A running WebDriver server (and, for WebKit, its X display); killed on drop.
 pub struct DriverProcess {
     child: Child,
+    display: Option<Child>,
     pub url: String,
 }
 
@@ -108,15 +122,26 @@ impl DriverProcess {
         let (program, args) = match engine {
             Engine::Chromium => ("chromedriver", vec![format!("--port={port}")]),
             Engine::Firefox => ("geckodriver", vec!["--port".to_string(), port.to_string()]),
+            Engine::Webkit => ("WebKitWebDriver", vec![format!("--port={port}")]),
         };
-        let child = Command::new(program)
+        let display = match engine {
+            Engine::Webkit => Some(Xvfb::start()?),
+            _ => None,
+        };
+        let mut command = Command::new(program);
+        command
             .args(&args)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(x) = &display {
+            command.env("DISPLAY", &x.name);
+        }
+        let child = command
             .spawn()
             .map_err(|e| format!("cannot start {program}: {e} (is it installed?)"))?;
         let driver = DriverProcess {
             child,
+            display: display.map(|x| x.child),
             url: format!("http://127.0.0.1:{port}"),
         };
         driver.wait_ready(port, Duration::from_secs(30))?;
@@ -142,6 +167,55 @@ impl Drop for DriverProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let Some(display) = &mut self.display {
+            let _ = display.kill();
+            let _ = display.wait();
+        }
+    }
+}
+
+/// A virtual X display for browsers that need one.
+struct Xvfb {
+    child: Child,
+    name: String,
+}
+
+impl Xvfb {
+    /// Starts Xvfb on the first free display from :99 and waits until its socket exists.
+    fn start() -> Result<Xvfb, String> {
+        let number = (99..200)
+            .find(|n| {
+                !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && !std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
+            .ok_or("no free X display number")?;
+        let name = format!(":{number}");
+        let mut child = Command::new("Xvfb")
+            .args([
+                name.as_str(),
+                "-screen",
+                "0",
+                "1920x1080x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb: {e} (is it installed?)"))?;
+        let socket = format!("/tmp/.X11-unix/X{number}");
+        let start = Instant::now();
+        while !std::path::Path::new(&socket).exists() {
+            if let Ok(Some(status)) = child.try_wait() {
+                return Err(format!("Xvfb {name} exited: {status}"));
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = child.kill();
+                return Err(format!("Xvfb {name} did not come up"));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(Xvfb { child, name })
     }
 }
 

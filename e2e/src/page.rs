@@ -50,21 +50,23 @@ impl Page {
             driver_url,
             base_url,
             engine.capabilities_with(width, height, dark),
+            (width, height),
         )
         .await
     }
 
-    /// As [`Page::open`], but navigation returns once the document is parsed
-    /// (`pageLoadStrategy: eager`), before the page's scripts and the wasm have run.
-    pub async fn open_eager(
+    /// As [`Page::open`], but navigation returns at once (`pageLoadStrategy: none`; WebKit
+    /// does not honour `eager`): the test waits for what it needs, with [`Page::wait_parsed`],
+    /// before the page's scripts and the wasm have run.
+    pub async fn open_unwaited(
         engine: Engine,
         driver_url: &str,
         base_url: &str,
         (width, height): (u32, u32),
     ) -> Result<Page, String> {
         let mut caps = engine.capabilities(width, height);
-        caps.insert("pageLoadStrategy".into(), "eager".into());
-        Self::open_caps(engine, driver_url, base_url, caps).await
+        caps.insert("pageLoadStrategy".into(), "none".into());
+        Self::open_caps(engine, driver_url, base_url, caps, (width, height)).await
     }
 
     async fn open_caps(
@@ -72,6 +74,7 @@ impl Page {
         driver_url: &str,
         base_url: &str,
         caps: serde_json::Map<String, Value>,
+        (width, height): (u32, u32),
     ) -> Result<Page, String> {
         let client = ClientBuilder::rustls()
             .map_err(|e| format!("tls: {e}"))?
@@ -79,11 +82,40 @@ impl Page {
             .connect(driver_url)
             .await
             .map_err(|e| format!("cannot start a {} session: {e}", engine.name()))?;
-        Ok(Page {
+        let page = Page {
             client,
             engine,
             base_url: base_url.to_string(),
-        })
+        };
+        if engine == Engine::Webkit {
+            page.size_viewport(width, height).await?;
+        }
+        Ok(page)
+    }
+
+    /// Sizes the window so that the viewport (not the window with its toolbar) is
+    /// `width`×`height`: MiniBrowser's window has chrome around the page.
+    async fn size_viewport(&self, width: u32, height: u32) -> TestResult {
+        let resize = async |w: u32, h: u32| {
+            self.client
+                .set_window_size(w, h)
+                .await
+                .map_err(|e| format!("cannot size the window: {e}"))
+        };
+        resize(width, height).await?;
+        let inner = self.js("[innerWidth, innerHeight]").await?;
+        let (iw, ih) = (
+            inner[0].as_u64().unwrap_or(u64::from(width)) as u32,
+            inner[1].as_u64().unwrap_or(u64::from(height)) as u32,
+        );
+        if (iw, ih) != (width, height) {
+            resize(
+                width + width.saturating_sub(iw),
+                height + height.saturating_sub(ih),
+            )
+            .await?;
+        }
+        Ok(())
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -246,14 +278,39 @@ impl Page {
             .map_err(|e| format!("cannot click {css}: {e}"))
     }
 
-    /// Waits until the element with `id` sits at the top of the viewport (below the top bar).
+    /// Waits until the element with `id` sits at the top of the viewport (below the top bar),
+    /// or as high as it can get: in view with the page scrolled to its end.
     pub async fn wait_landed(&self, id: &str) -> TestResult {
         let expr = format!(
             "(() => {{ const e = document.getElementById('{id}'); if (!e) return false; \
-             const t = e.getBoundingClientRect().top; return t >= 0 && t <= 200; }})()"
+             const t = e.getBoundingClientRect().top; \
+             const end = innerHeight + scrollY >= document.documentElement.scrollHeight - 2; \
+             return t >= 0 && (t <= 200 || (end && t < innerHeight / 2)); }})()"
         );
-        self.wait_until(&expr, &format!("#{id} to reach the top of the view"))
-            .await
+        let landed = self
+            .wait_until(&expr, &format!("#{id} to reach the top of the view"))
+            .await;
+        if let Err(e) = landed {
+            let at = self
+                .js(&format!("JSON.stringify([document.getElementById('{id}')?.getBoundingClientRect().top, scrollY, innerHeight, document.documentElement.scrollHeight, location.hash])"))
+                .await
+                .unwrap_or_default();
+            return Err(format!(
+                "{e}; [top, scrollY, innerHeight, scrollHeight, hash] = {at}"
+            ));
+        }
+        Ok(())
+    }
+
+    /// After a navigation in an [`Page::open_unwaited`] session: waits until the document at
+    /// `path` is parsed.
+    pub async fn wait_parsed(&self, path: &str) -> TestResult {
+        let url = serde_json::to_string(&self.url(path)).map_err(|e| e.to_string())?;
+        self.wait_until(
+            &format!("location.href === {url} && document.readyState !== 'loading' && !!document.getElementById('reader')"),
+            "the page to be parsed",
+        )
+        .await
     }
 
     /// Waits until the page has stopped scrolling (smooth scrolls take a while): two polls in

@@ -588,14 +588,15 @@ fn main() {
         .build()
         .expect("tokio runtime");
     let (mut passed, mut failed) = (0, 0);
-    // YANDU_ENGINES=chromium,firefox picks the engines; an unknown or missing one fails the run.
+    // YANDU_ENGINES=chromium,firefox,webkit picks the engines; an unknown or missing one fails
+    // the run.
     let engines: Vec<Engine> = std::env::var("YANDU_ENGINES")
         .unwrap_or_else(|_| "chromium".to_string())
         .split(',')
         .map(|n| Engine::from_name(n.trim()).unwrap_or_else(|| panic!("unknown engine {n}")))
         .collect();
-    for engine in engines {
-        let driver = match DriverProcess::start(engine) {
+    for &engine in &engines {
+        let mut driver = match DriverProcess::start(engine) {
             Ok(d) => d,
             Err(e) => {
                 println!("engine {}: FAILED to start: {e}", engine.name());
@@ -609,7 +610,7 @@ fn main() {
             driver.url,
             server.base_url
         );
-        let ctx = Ctx {
+        let mut ctx = Ctx {
             engine,
             driver_url: driver.url.clone(),
             base_url: server.base_url.clone(),
@@ -621,11 +622,26 @@ fn main() {
             if filter.as_deref().is_some_and(|f| !name.contains(f)) {
                 continue;
             }
-            let result = runtime.block_on(async {
-                tokio::time::timeout(SCENARIO_LIMIT, scenario(&ctx))
-                    .await
-                    .unwrap_or_else(|_| Err(format!("took longer than {SCENARIO_LIMIT:?}")))
+            let (result, timed_out) = runtime.block_on(async {
+                match tokio::time::timeout(SCENARIO_LIMIT, scenario(&ctx)).await {
+                    Ok(result) => (result, false),
+                    Err(_) => (Err(format!("took longer than {SCENARIO_LIMIT:?}")), true),
+                }
             });
+            if timed_out {
+                // The abandoned session may still be open, and a driver may allow only one
+                // (WebKitWebDriver): start a fresh driver for the next scenarios.
+                drop(driver);
+                driver = match DriverProcess::start(engine) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        println!("engine {}: FAILED to restart: {e}", engine.name());
+                        failed += 1;
+                        break;
+                    }
+                };
+                ctx.driver_url = driver.url.clone();
+            }
             match result {
                 Ok(()) => {
                     passed += 1;
@@ -638,7 +654,11 @@ fn main() {
             }
         }
     }
-    println!("\n{passed} passed, {failed} failed");
+    let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
+    println!(
+        "\n{passed} passed, {failed} failed (engines: {})",
+        names.join(", ")
+    );
     if failed > 0 || passed == 0 {
         std::process::exit(1);
     }

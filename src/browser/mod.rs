@@ -54,17 +54,22 @@ pub fn scroll_to(anchor: Anchor) {
 }
 
 /// Keeps `target` equal to the anchor in the URL fragment: now, and on every fragment change
-/// (outline clicks, back and forward), and scrolls there. On first load the page is
-/// prerendered, so the browser has already scrolled to a part's fragment itself (scrolling
-/// again would make the page jump); only a note's highlight appears later, with the notes.
+/// (outline clicks, back and forward), and scrolls there. On first load the browser has
+/// scrolled to the prerendered part already; scrolling there again is a no-op where it did so
+/// exactly, and corrects engines without scroll anchoring (WebKit) if the layout moved since.
 pub fn follow_location(target: RwSignal<Option<Anchor>>) {
     let initial = anchor_in_location();
     target.set(initial);
-    if initial.is_none() {
-        if let Some(id) = note_in_location() {
-            // Highlights are drawn once the notes have loaded: wait a frame more.
-            request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
-        }
+    if let Some(anchor) = initial {
+        // Unless the reader has already gone elsewhere in the meantime.
+        request_animation_frame(move || {
+            if anchor_in_location() == Some(anchor) {
+                scroll_to(anchor);
+            }
+        });
+    } else if let Some(id) = note_in_location() {
+        // Highlights are drawn once the notes have loaded: wait a frame more.
+        request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
     }
     // Listeners live as long as the page: their handles are dropped without removing them.
     // The app scrolls itself on every change: a browser does not always do it (a fragment

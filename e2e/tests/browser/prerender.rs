@@ -21,10 +21,10 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
     let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
     // The wasm waits on the server until the test has looked at the page without it.
     server.hold("_bg.wasm");
-    let page = Page::open_eager(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
     let result = async {
         page.client.goto(&page.url("#s2-p3")).await.map_err(|e| e.to_string())?;
-        page.wait_until("document.readyState !== 'loading'", "the page to be parsed").await?;
+        page.wait_parsed("#s2-p3").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
         same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "before the wasm")?;
         // The browser scrolls to the fragment by itself, before any of the app has run.

@@ -1,6 +1,7 @@
 //! The selection toolbar: the five kinds (keys 1–5), 笔记 (N; H highlights with the last
 //! kind), 复制. It floats 8px above the selection (below it near the top), stays inside the
-//! viewport, and on touch screens docks at the bottom, clear of the system's selection menu.
+//! viewport, and on touch screens (or windows too narrow for it in one row) docks at the
+//! bottom, clear of the system's selection menu.
 
 use leptos::prelude::*;
 
@@ -16,12 +17,20 @@ const GAP: f64 = 8.0;
 pub fn SelectionToolbar() -> impl IntoView {
     let notes = use_notes();
     // Known only in the browser: read after mount, so rendering stays free of browser calls.
-    let docked = RwSignal::new(false);
-    Effect::new(move |_| docked.set(browser::selection::coarse_pointer()));
+    let coarse = RwSignal::new(false);
+    Effect::new(move |_| coarse.set(browser::selection::coarse_pointer()));
+    // Narrower than one row, a floating toolbar would wrap and cover the selection. Measured
+    // only while there is a selection (never while prerendering).
+    let docked = move || {
+        coarse.get()
+            || notes
+                .selection
+                .with(|s| s.is_some() && browser::viewport_width() < WIDTH + 2.0 * GAP)
+    };
     // CSSOM properties (style:…), allowed by a strict CSP, unlike a style attribute.
     let place = move || {
         let sel = notes.selection.get()?;
-        if docked.get() {
+        if docked() {
             return None;
         }
         let vw = browser::viewport_width();
