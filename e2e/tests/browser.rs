@@ -79,6 +79,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
+    single_file::the_single_file_works_from_a_file_url,
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,
     no_console_errors,
@@ -90,6 +91,8 @@ mod notes;
 mod offline;
 #[path = "browser/prerender.rs"]
 mod prerender;
+#[path = "browser/single_file.rs"]
+mod single_file;
 
 /// Runs `body` on a fresh page and closes the session whatever happens.
 async fn with_page(

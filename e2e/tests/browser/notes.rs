@@ -31,7 +31,7 @@ async fn select(page: &Page, root: &str, text: &str) -> TestResult {
 }
 
 /// Selects `QUOTE` in 二、三是 and presses `key` (a kind's number, h or n).
-async fn highlight(page: &Page, key: char) -> TestResult {
+pub async fn highlight(page: &Page, key: char) -> TestResult {
     select(page, "#s2-p3", QUOTE).await?;
     page.press(&[key]).await?;
     page.wait_until(
