@@ -23,6 +23,16 @@ struct GlossEntry {
 }
 
 fn main() {
+    // The report to embed: content/report.txt, or another text of the genre named by
+    // YANDU_REPORT (the benchmark builds one with a generated 1 MB report).
+    println!("cargo:rerun-if-env-changed=YANDU_REPORT");
+    let report = std::env::var("YANDU_REPORT").unwrap_or_else(|_| {
+        let here = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+        format!("{here}/content/report.txt")
+    });
+    println!("cargo:rerun-if-changed={report}");
+    println!("cargo:rustc-env=YANDU_REPORT_PATH={report}");
+
     let source = "content/summary.toml";
     println!("cargo:rerun-if-changed={source}");
     let text = std::fs::read_to_string(source).expect("read content/summary.toml");

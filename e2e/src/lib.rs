@@ -2,5 +2,8 @@
 //! WebDriver servers of the engines, and page helpers that wait on conditions (never sleep).
 
 pub mod driver;
+pub mod genre;
 pub mod page;
 pub mod server;
+pub mod sizes;
+pub mod stats;

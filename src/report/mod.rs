@@ -13,8 +13,9 @@ pub use inline::Inline;
 pub use model::{Block, Document, Point, Section};
 pub use passage::{passages, Passage};
 
-/// The report Yandu presents, embedded at build time.
-pub const REPORT_TEXT: &str = include_str!("../../content/report.txt");
+/// The report Yandu presents, embedded at build time: content/report.txt unless the build
+/// names another with YANDU_REPORT (see build.rs).
+pub const REPORT_TEXT: &str = include_str!(env!("YANDU_REPORT_PATH"));
 
 /// The shipped report, parsed once.
 pub static DOCUMENT: std::sync::LazyLock<Document> =

@@ -1,0 +1,488 @@
+//! The benchmark (prints numbers, asserts nothing; `./scripts/bench` builds and runs it):
+//!
+//! - `bench generate OUT` writes a 1 MB report of the genre (for the search measurement);
+//! - `bench run DIST DIST_1MB` measures, in headless Chromium on 127.0.0.1: what a first
+//!   visit downloads; text on screen for the app and for a plain HTML page of the same text,
+//!   alternated, each load in a fresh profile; navigation to the app being interactive;
+//!   keystroke to search hits painted (seed and 1 MB); notes load and edit with 10,000 notes;
+//!   Lighthouse's mobile scores if it is installed. Prints a table and writes BENCHMARKS.md.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{json, Value};
+use yandu_e2e::driver::{DriverProcess, Engine};
+use yandu_e2e::page::Page;
+use yandu_e2e::server::StaticServer;
+use yandu_e2e::sizes::{first_visit, gzip_len};
+use yandu_e2e::stats::{median, p95};
+
+const LOADS: usize = 15;
+const NOTES: usize = 10_000;
+const NOTE_LOADS: usize = 7;
+const SEARCH_ROUNDS: usize = 3;
+/// Typed one character at a time: short and long, common and rare, and one that finds nothing.
+const QUERIES: [&str; 8] = [
+    "城乡",
+    "新型城镇化",
+    "棚改旧改",
+    "XX",
+    "小城镇",
+    "农民",
+    "产城融合",
+    "量子",
+];
+const DESKTOP: (u32, u32) = (1280, 800);
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[tokio::main]
+async fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["generate", out] => {
+            let seed = std::fs::read_to_string(root().join("content/report.txt"))
+                .map_err(|e| e.to_string())?;
+            let text = yandu_e2e::genre::generate(&seed, 1 << 20);
+            if let Some(dir) = Path::new(out).parent() {
+                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+            }
+            std::fs::write(out, &text).map_err(|e| e.to_string())?;
+            println!("bench: wrote {out} ({} bytes)", text.len());
+            Ok(())
+        }
+        ["run", dist, big] => run(Path::new(dist), Path::new(big)).await,
+        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB".into()),
+    }
+}
+
+struct Row {
+    what: String,
+    median: String,
+    p95: String,
+    note: String,
+}
+
+fn ms_row(what: &str, samples: &[f64], note: impl Into<String>) -> Row {
+    Row {
+        what: what.into(),
+        median: format!("{:.1} ms", median(samples)),
+        p95: format!("{:.1} ms", p95(samples)),
+        note: note.into(),
+    }
+}
+
+async fn run(dist: &Path, big: &Path) -> Result<(), String> {
+    let mut rows = Vec::new();
+    let mut report = String::new();
+
+    // Size: deterministic, from the files.
+    let files = first_visit(dist)?;
+    let total: usize = files.iter().map(|f| f.gzip).sum();
+    let single =
+        std::fs::read(dist.join("single/yandu.html")).map_err(|e| format!("single file: {e}"))?;
+    writeln!(report, "## Size\n\nEverything a first visit downloads (the page, every file the service worker precaches, the worker), gzip -9:\n").ok();
+    writeln!(report, "| file | bytes | gzip |\n|---|---:|---:|").ok();
+    for f in &files {
+        writeln!(report, "| {} | {} | {} |", f.name, f.raw, f.gzip).ok();
+    }
+    writeln!(
+        report,
+        "| **total** | {} | **{}** |\n",
+        files.iter().map(|f| f.raw).sum::<usize>(),
+        total
+    )
+    .ok();
+    writeln!(
+        report,
+        "Single-file edition `single/yandu.html` (not part of a visit): {} bytes, {} gzip.\n",
+        single.len(),
+        gzip_len(&single)
+    )
+    .ok();
+
+    // The plain page: the same text, one <p> per line, no styles, no scripts.
+    let plain_dir = std::env::temp_dir().join(format!("yandu-bench-plain-{}", std::process::id()));
+    std::fs::create_dir_all(&plain_dir).map_err(|e| e.to_string())?;
+    let source =
+        std::fs::read_to_string(root().join("content/report.txt")).map_err(|e| e.to_string())?;
+    std::fs::write(plain_dir.join("plain.html"), plain_page(&source)).map_err(|e| e.to_string())?;
+    let server = StaticServer::start_with(
+        dist,
+        "/",
+        vec![("/__plain__/".to_string(), plain_dir.clone())],
+    )
+    .map_err(|e| e.to_string())?;
+    let big_server = StaticServer::start(big, "/").map_err(|e| e.to_string())?;
+    let driver = DriverProcess::start(Engine::Chromium)?;
+
+    // Text on screen (first contentful paint), alternating which page goes first.
+    let (mut plain, mut app, mut ready) = (Vec::new(), Vec::new(), Vec::new());
+    for i in 0..LOADS {
+        let order = if i % 2 == 0 {
+            [false, true]
+        } else {
+            [true, false]
+        };
+        for is_app in order {
+            let page = open(&driver, &server.base_url).await?;
+            let path = if is_app { "" } else { "__plain__/plain.html" };
+            page.client
+                .goto(&page.url(path))
+                .await
+                .map_err(|e| e.to_string())?;
+            page.wait_until(
+                "performance.getEntriesByName('first-contentful-paint').length > 0",
+                "a contentful paint",
+            )
+            .await?;
+            let fcp = page
+                .js_f64("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+                .await?;
+            if is_app {
+                page.wait_until(
+                    "performance.getEntriesByName('yandu:ready').length > 0",
+                    "the app to be ready",
+                )
+                .await?;
+                ready.push(
+                    page.js_f64("performance.getEntriesByName('yandu:ready')[0].startTime")
+                        .await?,
+                );
+                app.push(fcp);
+            } else {
+                plain.push(fcp);
+            }
+            page.close().await;
+        }
+    }
+    let ratio = median(&app) / median(&plain);
+    rows.push(ms_row(
+        "text on screen: plain HTML page (FCP)",
+        &plain,
+        format!("{LOADS} loads, fresh profile each"),
+    ));
+    rows.push(ms_row(
+        "text on screen: Yandu (FCP)",
+        &app,
+        format!(
+            "ratio to plain {ratio:.2}x (median), {:.2}x (p95)",
+            p95(&app) / p95(&plain)
+        ),
+    ));
+    rows.push(ms_row(
+        "navigation → interactive (hydrated, handlers attached)",
+        &ready,
+        "the app's yandu:ready mark",
+    ));
+
+    // Search: keystroke → hits painted.
+    for (name, url, note) in [
+        (
+            "search keystroke → painted, seed report",
+            server.base_url.clone(),
+            "budget: one frame, 16 ms",
+        ),
+        (
+            "search keystroke → painted, 1 MB report",
+            big_server.base_url.clone(),
+            "budget: 50 ms at p95",
+        ),
+    ] {
+        let page = open(&driver, &url).await?;
+        page.goto("").await?;
+        let mut samples = Vec::new();
+        let mut hits = 0.0_f64;
+        for _ in 0..SEARCH_ROUNDS {
+            for q in QUERIES {
+                let out = page
+                    .client
+                    .execute_async(TYPE_AND_TIME, vec![json!(q)])
+                    .await
+                    .map_err(|e| format!("search timing: {e}"))?;
+                for sample in out.as_array().into_iter().flatten() {
+                    samples.push(sample[0].as_f64().unwrap_or(f64::NAN));
+                    hits = hits.max(sample[1].as_f64().unwrap_or(0.0));
+                }
+            }
+        }
+        let chars = page
+            .js_f64("document.getElementById('reader').textContent.length")
+            .await?;
+        rows.push(ms_row(
+            name,
+            &samples,
+            format!(
+                "{note}; {} keystrokes, reader {chars:.0} chars, up to {hits:.0} hits",
+                samples.len()
+            ),
+        ));
+        page.close().await;
+    }
+
+    // Notes: 10,000 stored.
+    let (drawn, edit) = notes(&driver, &server).await?;
+    rows.push(ms_row(
+        "notes: load → panel drawn, 10,000 notes",
+        &drawn,
+        format!("{NOTE_LOADS} loads"),
+    ));
+    rows.push(Row {
+        what: "notes: one edit writes".into(),
+        median: edit.clone(),
+        p95: String::new(),
+        note: "bytes counted at localStorage.setItem".into(),
+    });
+
+    let lighthouse = lighthouse(&server.base_url);
+    drop(driver);
+    let _ = std::fs::remove_dir_all(&plain_dir);
+
+    let mut table = String::from("| measurement | median | p95 | notes |\n|---|---:|---:|---|\n");
+    for r in &rows {
+        writeln!(
+            table,
+            "| {} | {} | {} | {} |",
+            r.what, r.median, r.p95, r.note
+        )
+        .ok();
+    }
+    println!("{table}");
+    println!(
+        "first visit: {total} bytes gzip; single file {} bytes",
+        single.len()
+    );
+    println!("{lighthouse}");
+
+    let md = format!(
+        "# Benchmarks\n\nWritten by `./scripts/bench` on {}. Headless Chromium on 127.0.0.1, release build.\n\n## Machine\n\n{}\n## Timings\n\n{table}\n{report}## Lighthouse (mobile)\n\n{lighthouse}\n",
+        now(),
+        machine()
+    );
+    std::fs::write(root().join("BENCHMARKS.md"), md).map_err(|e| e.to_string())?;
+    println!("bench: wrote BENCHMARKS.md");
+    Ok(())
+}
+
+/// Types `arguments[0]` one character at a time into the search box; for each keystroke, the
+/// time from the input event to the frame after the hits are drawn, and the hit count.
+const TYPE_AND_TIME: &str = r#"
+const done = arguments[arguments.length - 1];
+const chars = [...arguments[0]];
+const input = document.getElementById('search-input');
+const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await painted();
+  const out = [];
+  for (let i = 1; i <= chars.length; i++) {
+    const t0 = performance.now();
+    input.value = chars.slice(0, i).join('');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await painted();
+    out.push([performance.now() - t0, document.querySelectorAll('mark.hit').length]);
+  }
+  done(out);
+})();
+"#;
+
+/// A fresh headless Chromium session (a new profile: nothing cached) at desktop size.
+async fn open(driver: &DriverProcess, base_url: &str) -> Result<Page, String> {
+    Page::open(
+        Engine::Chromium,
+        &driver.url,
+        base_url,
+        DESKTOP.0,
+        DESKTOP.1,
+    )
+    .await
+}
+
+fn plain_page(text: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p>{}</p>\n", escape(l)))
+        .collect();
+    format!("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>plain</title></head><body>\n{body}</body></html>\n")
+}
+
+/// Seeds `NOTES` notes: quotes taken from the reader's own passages, and part notes.
+const SEED_NOTES: &str = r#"(() => {
+    const parts = [...document.querySelectorAll('#reader [id]')].filter(e => /^(s\d+(-p\d+)?|intro|closing)$/.test(e.id));
+    for (let i = 0; i < NOTES; i++) {
+        const part = parts[i % parts.length];
+        const text = part.textContent;
+        const at = (i * 7) % Math.max(1, text.length - 12);
+        const quote = text.slice(at, at + 8);
+        const target = i % 4 === 0
+            ? { type: 'part', anchor: part.id }
+            : { type: 'quote', anchor: part.id, quote, prefix: text.slice(Math.max(0, at - 24), at), suffix: text.slice(at + 8, at + 32), offset: at };
+        const note = { id: 'bench' + i, target, kind: ['practice', 'result', 'problem', 'lesson', 'question'][i % 5], text: '第' + i + '条笔记：' + quote, created: 1700000000000 + i, updated: 1700000000000 + i };
+        localStorage.setItem('yandu:v1:note:bench' + i, JSON.stringify({ v: 1, note }));
+    }
+    return true;
+})()"#;
+
+async fn notes(
+    driver: &DriverProcess,
+    server: &StaticServer,
+) -> Result<(Vec<f64>, String), String> {
+    let page = open(driver, &server.base_url).await?;
+    page.goto("").await?;
+    page.js(&SEED_NOTES.replace("NOTES", &NOTES.to_string()))
+        .await?;
+    let mut drawn = Vec::new();
+    for _ in 0..NOTE_LOADS {
+        page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until(
+            "performance.getEntriesByName('yandu:notes-drawn').length > 0",
+            "the notes to be drawn",
+        )
+        .await?;
+        drawn.push(
+            page.js_f64("performance.getEntriesByName('yandu:notes-drawn')[0].startTime")
+                .await?,
+        );
+    }
+    // Count what an edit writes: the first of a visit also records the settings once.
+    page.js("(() => { window.__w = { keys: 0, bytes: 0 }; const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { window.__w.keys++; window.__w.bytes += (k.length + v.length) * 2; return set.call(this, k, v); }; return true; })()").await?;
+    page.js("(() => { const c = document.querySelector('.note-card'); [...c.querySelectorAll('button')].find(b => b.textContent === '编辑').click(); return true; })()").await?;
+    page.wait_until("!!document.querySelector('.note-editor')", "the editor")
+        .await?;
+    let mut written = Vec::new();
+    for (i, more) in ["（改）", "再改"].iter().enumerate() {
+        page.js(&format!("(() => {{ window.__w = {{ keys: 0, bytes: 0 }}; const t = document.querySelector('.note-editor'); t.value += '{more}'; t.dispatchEvent(new Event('input')); return true; }})()")).await?;
+        page.wait_until("window.__w.keys > 0", "the edit to be written")
+            .await?;
+        let keys = page.js_f64("window.__w.keys").await?;
+        let bytes = page.js_f64("window.__w.bytes").await?;
+        written.push(format!(
+            "{} edit: {keys} key(s), {bytes} B",
+            if i == 0 { "first" } else { "next" }
+        ));
+    }
+    page.close().await;
+    Ok((drawn, written.join("; ")))
+}
+
+/// Lighthouse's four category scores for the mobile profile, or why there are none.
+fn lighthouse(url: &str) -> String {
+    let bin = root().join("tools/bench/node_modules/.bin/lighthouse");
+    if !bin.exists() {
+        return "not run: tools/bench has no lighthouse (./scripts/bench installs it)".into();
+    }
+    let out = std::env::temp_dir().join(format!("yandu-lighthouse-{}.json", std::process::id()));
+    let status = Command::new(&bin)
+        .arg(url)
+        .arg("--chrome-path=/usr/bin/chromium")
+        .arg("--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage")
+        .arg("--form-factor=mobile")
+        .arg("--only-categories=performance,accessibility,best-practices,seo")
+        .arg("--output=json")
+        .arg(format!("--output-path={}", out.display()))
+        .arg("--quiet")
+        .status();
+    let json: Option<Value> = std::fs::read_to_string(&out)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let _ = std::fs::remove_file(&out);
+    match (status, json) {
+        (Ok(s), Some(v)) if s.success() => {
+            let mut line = String::from("| category | score |\n|---|---:|\n");
+            for (key, name) in [
+                ("performance", "Performance"),
+                ("accessibility", "Accessibility"),
+                ("best-practices", "Best practices"),
+                ("seo", "SEO"),
+            ] {
+                let score = v["categories"][key]["score"]
+                    .as_f64()
+                    .map_or("n/a".into(), |s| format!("{:.0}", s * 100.0));
+                writeln!(line, "| {name} | {score} |").ok();
+            }
+            for audit in [
+                "first-contentful-paint",
+                "largest-contentful-paint",
+                "total-blocking-time",
+                "cumulative-layout-shift",
+            ] {
+                if let Some(d) = v["audits"][audit]["displayValue"].as_str() {
+                    writeln!(line, "| {audit} | {d} |").ok();
+                }
+            }
+            line
+        }
+        (status, _) => format!("Lighthouse failed: {status:?}"),
+    }
+}
+
+fn now() -> String {
+    Command::new("date")
+        .arg("-u")
+        .arg("+%Y-%m-%d %H:%M UTC")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines().next().map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .unwrap_or("0")
+                    .parse::<f64>()
+                    .unwrap_or(0.0)
+                    / 1_048_576.0
+            })
+        })
+        .unwrap_or(0.0);
+    let version = |cmd: &str| {
+        Command::new(cmd)
+            .arg("--version")
+            .output()
+            .ok()
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_default()
+    };
+    let os = std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|o| {
+            o.lines().find(|l| l.starts_with("PRETTY_NAME=")).map(|l| {
+                l.trim_start_matches("PRETTY_NAME=")
+                    .trim_matches('"')
+                    .to_string()
+            })
+        })
+        .unwrap_or_default();
+    format!("- CPU: {cpu}, {cores} cores available\n- Memory: {mem:.1} GB\n- OS: {os}\n- Browser: {}\n- Rust: {}\n", version("chromium"), version("rustc"))
+}

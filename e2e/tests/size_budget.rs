@@ -1,0 +1,30 @@
+//! The size budget: everything a first visit downloads, gzipped, stays within the budget.
+//! Deterministic (read from the built dist), so it can fail a run; timings live in the
+//! benchmark instead. Needs `trunk build --release` first; YANDU_DIST names another dist.
+
+use std::path::PathBuf;
+
+use yandu_e2e::sizes::first_visit;
+
+/// Bytes, gzipped. Not yet issue #6's target (150 KB, aiming at 100 KB): the release stands at
+/// about 421 KB, 88% of it the wasm (see BENCHMARKS.md). Until the wasm shrinks, this ceiling,
+/// 2% above today's size, stops it growing unnoticed; lower it with every saving.
+const BUDGET: usize = 430_000;
+
+#[test]
+fn a_first_visit_stays_within_the_size_budget() {
+    let dist = std::env::var_os("YANDU_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
+    let files = first_visit(&dist).expect("a release build in dist/ (trunk build --release)");
+    let total: usize = files.iter().map(|f| f.gzip).sum();
+    let listing: Vec<String> = files
+        .iter()
+        .map(|f| format!("{:>9} B gzip  {}", f.gzip, f.name))
+        .collect();
+    assert!(
+        total <= BUDGET,
+        "a first visit downloads {total} bytes gzipped, over the budget of {BUDGET}:\n{}",
+        listing.join("\n")
+    );
+}
