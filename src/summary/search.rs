@@ -35,7 +35,7 @@ pub fn normalize(query: &str) -> Vec<char> {
 /// Folded text with, for each folded char, its byte range in the original.
 struct Folded {
     chars: Vec<char>,
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(u32, u32)>,
 }
 
 fn folded(text: &str) -> Folded {
@@ -44,39 +44,61 @@ fn folded(text: &str) -> Folded {
     for (i, c) in text.char_indices() {
         if let Some(f) = fold(c) {
             chars.push(f);
-            spans.push((i, i + c.len_utf8()));
+            spans.push((i as u32, (i + c.len_utf8()) as u32));
         }
     }
     Folded { chars, spans }
 }
 
-/// Every non-overlapping occurrence of `query` in `passages`, in reading order.
-pub fn search(passages: &[Passage], query: &str) -> Vec<Hit> {
-    let needle = normalize(query);
-    let mut hits = Vec::new();
-    if needle.is_empty() {
-        return hits;
-    }
-    for p in passages {
-        let hay = folded(&p.text);
-        let mut i = 0;
-        while i + needle.len() <= hay.chars.len() {
-            if hay.chars[i..i + needle.len()] == needle[..] {
-                hits.push(Hit {
-                    passage: p.index,
-                    start: hay.spans[i].0,
-                    end: hay.spans[i + needle.len() - 1].1,
-                });
-                if hits.len() >= MAX_HITS {
-                    return hits;
-                }
-                i += needle.len();
-            } else {
-                i += 1;
-            }
+/// The passages folded once, so each keystroke only scans (a 1 MB report would otherwise be
+/// folded again, with its allocations, on every key).
+pub struct SearchIndex {
+    passages: Vec<(usize, Folded)>,
+}
+
+impl SearchIndex {
+    pub fn new(passages: &[Passage]) -> SearchIndex {
+        SearchIndex {
+            passages: passages
+                .iter()
+                .map(|p| (p.index, folded(&p.text)))
+                .collect(),
         }
     }
-    hits
+
+    /// Every non-overlapping occurrence of `query`, in reading order (at most [`MAX_HITS`]).
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let needle = normalize(query);
+        let mut hits = Vec::new();
+        let Some(&first) = needle.first() else {
+            return hits;
+        };
+        for (passage, hay) in &self.passages {
+            let mut i = 0;
+            while i + needle.len() <= hay.chars.len() {
+                if hay.chars[i] == first && hay.chars[i..i + needle.len()] == needle[..] {
+                    hits.push(Hit {
+                        passage: *passage,
+                        start: hay.spans[i].0 as usize,
+                        end: hay.spans[i + needle.len() - 1].1 as usize,
+                    });
+                    if hits.len() >= MAX_HITS {
+                        return hits;
+                    }
+                    i += needle.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Every non-overlapping occurrence of `query` in `passages`, in reading order. Folds the
+/// passages on each call: for repeated searches keep a [`SearchIndex`].
+pub fn search(passages: &[Passage], query: &str) -> Vec<Hit> {
+    SearchIndex::new(passages).search(query)
 }
 
 /// Up to `radius` characters of context on each side of a hit, with ellipses where cut.

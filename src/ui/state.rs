@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
-use crate::summary::search::{search, Hit};
+use crate::summary::search::{Hit, SearchIndex};
 
 /// A sentence (or any range) to flash after a jump from the overview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +23,10 @@ pub struct GlossOpen {
     pub top: f64,
     pub bottom: f64,
 }
+
+/// Built on the first search (an empty query does not touch it).
+static SEARCH_INDEX: std::sync::LazyLock<SearchIndex> =
+    std::sync::LazyLock::new(|| SearchIndex::new(&PASSAGES));
 
 #[derive(Clone, Copy)]
 pub struct ReadingState {
@@ -49,7 +53,15 @@ impl ReadingState {
         let query = RwSignal::new(String::new());
         let current = RwSignal::new(0);
         let flash = RwSignal::new(None::<Flash>);
-        let hits = Memo::new(move |_| query.with(|q| search(&PASSAGES, q)));
+        let hits = Memo::new(move |_| {
+            query.with(|q| {
+                if q.chars().all(char::is_whitespace) {
+                    Vec::new()
+                } else {
+                    SEARCH_INDEX.search(q)
+                }
+            })
+        });
         let marks = Memo::new(move |_| {
             let mut per: Vec<Vec<Mark>> = vec![Vec::new(); PASSAGES.len()];
             let current = current.get();

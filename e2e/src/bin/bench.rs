@@ -59,8 +59,8 @@ async fn main() -> Result<(), String> {
             println!("bench: wrote {out} ({} bytes)", text.len());
             Ok(())
         }
-        ["run", dist, big] => run(Path::new(dist), Path::new(big)).await,
-        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB".into()),
+        ["run", dist, big, only @ ..] => run(Path::new(dist), Path::new(big), only).await,
+        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB [load|search|notes|lighthouse ...]".into()),
     }
 }
 
@@ -80,7 +80,9 @@ fn ms_row(what: &str, samples: &[f64], note: impl Into<String>) -> Row {
     }
 }
 
-async fn run(dist: &Path, big: &Path) -> Result<(), String> {
+/// Runs every measurement, or only those named in `only` (then BENCHMARKS.md is left alone).
+async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
+    let wants = |section: &str| only.is_empty() || only.contains(&section);
     let mut rows = Vec::new();
     let mut report = String::new();
 
@@ -125,124 +127,134 @@ async fn run(dist: &Path, big: &Path) -> Result<(), String> {
     let driver = DriverProcess::start(Engine::Chromium)?;
 
     // Text on screen (first contentful paint), alternating which page goes first.
-    let (mut plain, mut app, mut ready) = (Vec::new(), Vec::new(), Vec::new());
-    for i in 0..LOADS {
-        let order = if i % 2 == 0 {
-            [false, true]
-        } else {
-            [true, false]
-        };
-        for is_app in order {
-            let page = open(&driver, &server.base_url).await?;
-            let path = if is_app { "" } else { "__plain__/plain.html" };
-            page.client
-                .goto(&page.url(path))
-                .await
-                .map_err(|e| e.to_string())?;
-            page.wait_until(
-                "performance.getEntriesByName('first-contentful-paint').length > 0",
-                "a contentful paint",
-            )
-            .await?;
-            let fcp = page
-                .js_f64("performance.getEntriesByName('first-contentful-paint')[0].startTime")
-                .await?;
-            if is_app {
+    if wants("load") {
+        let (mut plain, mut app, mut ready) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..LOADS {
+            let order = if i % 2 == 0 {
+                [false, true]
+            } else {
+                [true, false]
+            };
+            for is_app in order {
+                let page = open(&driver, &server.base_url).await?;
+                let path = if is_app { "" } else { "__plain__/plain.html" };
+                page.client
+                    .goto(&page.url(path))
+                    .await
+                    .map_err(|e| e.to_string())?;
                 page.wait_until(
-                    "performance.getEntriesByName('yandu:ready').length > 0",
-                    "the app to be ready",
+                    "performance.getEntriesByName('first-contentful-paint').length > 0",
+                    "a contentful paint",
                 )
                 .await?;
-                ready.push(
-                    page.js_f64("performance.getEntriesByName('yandu:ready')[0].startTime")
-                        .await?,
-                );
-                app.push(fcp);
-            } else {
-                plain.push(fcp);
+                let fcp = page
+                    .js_f64("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+                    .await?;
+                if is_app {
+                    page.wait_until(
+                        "performance.getEntriesByName('yandu:ready').length > 0",
+                        "the app to be ready",
+                    )
+                    .await?;
+                    ready.push(
+                        page.js_f64("performance.getEntriesByName('yandu:ready')[0].startTime")
+                            .await?,
+                    );
+                    app.push(fcp);
+                } else {
+                    plain.push(fcp);
+                }
+                page.close().await;
             }
+        }
+        let ratio = median(&app) / median(&plain);
+        rows.push(ms_row(
+            "text on screen: plain HTML page (FCP)",
+            &plain,
+            format!("{LOADS} loads, fresh profile each"),
+        ));
+        rows.push(ms_row(
+            "text on screen: Yandu (FCP)",
+            &app,
+            format!(
+                "ratio to plain {ratio:.2}x (median), {:.2}x (p95)",
+                p95(&app) / p95(&plain)
+            ),
+        ));
+        rows.push(ms_row(
+            "navigation → interactive (hydrated, handlers attached)",
+            &ready,
+            "the app's yandu:ready mark",
+        ));
+    }
+
+    // Search: keystroke → hits painted.
+    if wants("search") {
+        for (name, url, note) in [
+            (
+                "search keystroke → painted, seed report",
+                server.base_url.clone(),
+                "budget: one frame, 16 ms",
+            ),
+            (
+                "search keystroke → painted, 1 MB report",
+                big_server.base_url.clone(),
+                "budget: 50 ms at p95",
+            ),
+        ] {
+            let page = open(&driver, &url).await?;
+            page.goto("").await?;
+            let mut samples = Vec::new();
+            let mut hits = 0.0_f64;
+            for _ in 0..SEARCH_ROUNDS {
+                for q in QUERIES {
+                    let out = page
+                        .client
+                        .execute_async(TYPE_AND_TIME, vec![json!(q)])
+                        .await
+                        .map_err(|e| format!("search timing: {e}"))?;
+                    for sample in out.as_array().into_iter().flatten() {
+                        samples.push(sample[0].as_f64().unwrap_or(f64::NAN));
+                        hits = hits.max(sample[1].as_f64().unwrap_or(0.0));
+                    }
+                }
+            }
+            let chars = page
+                .js_f64("document.getElementById('reader').textContent.length")
+                .await?;
+            rows.push(ms_row(
+                name,
+                &samples,
+                format!(
+                    "{note}; {} keystrokes, reader {chars:.0} chars, up to {hits:.0} hits",
+                    samples.len()
+                ),
+            ));
             page.close().await;
         }
     }
-    let ratio = median(&app) / median(&plain);
-    rows.push(ms_row(
-        "text on screen: plain HTML page (FCP)",
-        &plain,
-        format!("{LOADS} loads, fresh profile each"),
-    ));
-    rows.push(ms_row(
-        "text on screen: Yandu (FCP)",
-        &app,
-        format!(
-            "ratio to plain {ratio:.2}x (median), {:.2}x (p95)",
-            p95(&app) / p95(&plain)
-        ),
-    ));
-    rows.push(ms_row(
-        "navigation → interactive (hydrated, handlers attached)",
-        &ready,
-        "the app's yandu:ready mark",
-    ));
-
-    // Search: keystroke → hits painted.
-    for (name, url, note) in [
-        (
-            "search keystroke → painted, seed report",
-            server.base_url.clone(),
-            "budget: one frame, 16 ms",
-        ),
-        (
-            "search keystroke → painted, 1 MB report",
-            big_server.base_url.clone(),
-            "budget: 50 ms at p95",
-        ),
-    ] {
-        let page = open(&driver, &url).await?;
-        page.goto("").await?;
-        let mut samples = Vec::new();
-        let mut hits = 0.0_f64;
-        for _ in 0..SEARCH_ROUNDS {
-            for q in QUERIES {
-                let out = page
-                    .client
-                    .execute_async(TYPE_AND_TIME, vec![json!(q)])
-                    .await
-                    .map_err(|e| format!("search timing: {e}"))?;
-                for sample in out.as_array().into_iter().flatten() {
-                    samples.push(sample[0].as_f64().unwrap_or(f64::NAN));
-                    hits = hits.max(sample[1].as_f64().unwrap_or(0.0));
-                }
-            }
-        }
-        let chars = page
-            .js_f64("document.getElementById('reader').textContent.length")
-            .await?;
-        rows.push(ms_row(
-            name,
-            &samples,
-            format!(
-                "{note}; {} keystrokes, reader {chars:.0} chars, up to {hits:.0} hits",
-                samples.len()
-            ),
-        ));
-        page.close().await;
-    }
 
     // Notes: 10,000 stored.
-    let (drawn, edit) = notes(&driver, &server).await?;
-    rows.push(ms_row(
-        "notes: load → panel drawn, 10,000 notes",
-        &drawn,
-        format!("{NOTE_LOADS} loads"),
-    ));
-    rows.push(Row {
-        what: "notes: one edit writes".into(),
-        median: edit.clone(),
-        p95: String::new(),
-        note: "bytes counted at localStorage.setItem".into(),
-    });
+    if wants("notes") {
+        let (drawn, edit) = notes(&driver, &server).await?;
+        rows.push(ms_row(
+            "notes: load → panel drawn, 10,000 notes",
+            &drawn,
+            format!("{NOTE_LOADS} loads"),
+        ));
+        rows.push(Row {
+            what: "notes: one edit writes".into(),
+            median: edit.clone(),
+            p95: String::new(),
+            note: "bytes counted at localStorage.setItem".into(),
+        });
+    }
 
-    let lighthouse = lighthouse(&server.base_url);
+    let lighthouse = if wants("lighthouse") {
+        lighthouse(&server.base_url)
+    } else {
+        "not run".to_string()
+    };
     drop(driver);
     let _ = std::fs::remove_dir_all(&plain_dir);
 
@@ -262,6 +274,9 @@ async fn run(dist: &Path, big: &Path) -> Result<(), String> {
     );
     println!("{lighthouse}");
 
+    if !only.is_empty() {
+        return Ok(());
+    }
     let md = format!(
         "# Benchmarks\n\nWritten by `./scripts/bench` on {}. Headless Chromium on 127.0.0.1, release build.\n\n## Machine\n\n{}\n## Timings\n\n{table}\n{report}## Lighthouse (mobile)\n\n{lighthouse}\n",
         now(),

@@ -102,12 +102,12 @@ pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult 
         )?;
         let hidden = page
             .js(&format!(
-                "getComputedStyle({frame}.querySelector('form.search')).display === 'none'"
+                "['form.search', '.notes-panel'].every(s => getComputedStyle({frame}.querySelector(s)).display === 'none')"
             ))
             .await?;
         check(
             hidden == true,
-            "the search box shows although it cannot work without JavaScript",
+            "search or notes show although they cannot work without JavaScript",
         )
     })
     .await
@@ -147,7 +147,7 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
         )
         .await?;
         page.wait_until(
-            "getComputedStyle(document.querySelector('form.search')).display === 'none'",
+            "['form.search', '.notes-panel'].every(s => getComputedStyle(document.querySelector(s)).display === 'none')",
             "the controls that need the app to be hidden",
         )
         .await
