@@ -233,7 +233,6 @@ pub fn take_daily_flag(key: &str) -> bool {
     true
 }
 
-/// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
 /// Says the app has taken over the prerendered page: `<html data-ready>` (tests and the
 /// benchmark wait on it) and a User Timing mark.
 pub fn announce_ready() {
@@ -243,6 +242,7 @@ pub fn announce_ready() {
     mark("yandu:ready");
 }
 
+/// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
 pub fn mark(name: &str) {
     if let Some(perf) = window().performance() {
         let _ = perf.mark(name);
