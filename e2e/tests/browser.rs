@@ -519,7 +519,13 @@ async fn works_under_a_sub_path(ctx: &Ctx) -> TestResult {
         let outside = page
             .js("performance.getEntriesByType('resource').map(r => r.name).filter(u => !u.startsWith(location.origin + '/reports/yandu/'))")
             .await?;
-        check(outside.as_array().is_some_and(|a| a.is_empty()), format!("every request stays under the sub-path: {outside}"))
+        check(outside.as_array().is_some_and(|a| a.is_empty()), format!("every request stays under the sub-path: {outside}"))?;
+        // The single-file edition is offered, and is there, under the same sub-path.
+        page.js("(window.__single = fetch(document.querySelector('.single-file-link a').href).then(r => r.text()).then(t => window.__single = t.includes('data-single-file') ? 'ok' : 'wrong file', e => window.__single = String(e)), true)")
+            .await?;
+        page.wait_until("window.__single === 'ok'", "the single file to download from the link").await?;
+        let link = page.js_string("document.querySelector('.single-file-link a').href").await?;
+        check(link.contains("/reports/yandu/single/yandu.html"), format!("the download link is {link}"))
     }
     .await;
     page.close().await;

@@ -24,6 +24,10 @@ pub fn single_page(
         rest = &rest[tag_end..];
         if tag.starts_with("<meta http-equiv=\"Content-Security-Policy\"") {
             out.push_str(CSP_SLOT);
+        } else if let Some(rest) = tag.strip_prefix("<html") {
+            // Lets the page hide what only the hosted app has (the download link).
+            out.push_str("<html data-single-file");
+            out.push_str(rest);
         } else if tag.starts_with("<script") {
             // The loader file: the inline module below replaces it.
             rest = rest
@@ -106,7 +110,7 @@ fn hash(text: &str) -> String {
 mod tests {
     use super::*;
 
-    const INDEX: &str = r#"<!doctype html><html><head>
+    const INDEX: &str = r#"<!doctype html><html lang="zh-CN"><head>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'" />
 <title>T</title>
 <script type="module" src="./boot-1.js"></script>
@@ -145,6 +149,7 @@ mod tests {
             assert!(!page.contains(gone), "{gone} left in {page}");
         }
         assert!(page.ends_with("</head>\n<body><p>正文</p></body></html>"));
+        assert!(page.starts_with("<!doctype html><html data-single-file lang=\"zh-CN\"><head>"));
     }
 
     #[test]

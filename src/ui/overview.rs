@@ -38,6 +38,11 @@ pub fn Overview(doc: &'static Document) -> impl IntoView {
             <Masked />
             <Glossary />
             <p class="ov-cta-row"><a class="ov-cta" href="#intro">"读全文"</a></p>
+            // The single-file edition, built beside the app (dist/single/); hidden inside it.
+            <p class="ov-single-file single-file-link">
+                <a href="single/yandu.html" download="研读 · 抢抓机遇 城乡统筹.html">"下载单文件版"</a>
+                "：一个 HTML 文件，双击即可离线阅读，可邮寄或拷贝；笔记请用「导出 / 导入」带过去。"
+            </p>
         </section>
     }
 }

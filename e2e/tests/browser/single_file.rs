@@ -17,6 +17,10 @@ pub async fn the_single_file_works_from_a_file_url(ctx: &Ctx) -> TestResult {
         page.wait_until(APP_READY, "the app to start from the file").await?;
         let shown = page.js_string("document.getElementById('reader').textContent").await?;
         check(non_space(&shown) == non_space(&ctx.source), "the reader shows the whole report")?;
+        let link_hidden = page
+            .js("getComputedStyle(document.querySelector('.single-file-link')).display === 'none'")
+            .await?;
+        check(link_hidden == true, "the single file offers itself for download")?;
         let fetched = page.js("performance.getEntriesByType('resource').map(r => r.name)").await?;
         check(
             fetched.as_array().is_some_and(|a| a.is_empty()),
