@@ -136,9 +136,17 @@ impl DriverProcess {
         if let Some(x) = &display {
             command.env("DISPLAY", &x.name);
         }
-        let child = command
-            .spawn()
-            .map_err(|e| format!("cannot start {program}: {e} (is it installed?)"))?;
+        let child = match command.spawn() {
+            Ok(child) => child,
+            Err(e) => {
+                // Do not leave the display running behind a driver that never started.
+                if let Some(mut x) = display {
+                    let _ = x.child.kill();
+                    let _ = x.child.wait();
+                }
+                return Err(format!("cannot start {program}: {e} (is it installed?)"));
+            }
+        };
         let driver = DriverProcess {
             child,
             display: display.map(|x| x.child),

@@ -10,10 +10,10 @@ use serde_json::Value;
 
 use crate::driver::Engine;
 
-/// How long any single condition may take before the test fails.
 /// True once the wasm has taken over the prerendered page (the app sets `<html data-ready>`).
 pub const APP_READY: &str = "document.documentElement.hasAttribute('data-ready')";
 
+/// How long any single condition may take before the test fails.
 pub const WAIT_LIMIT: Duration = Duration::from_secs(15);
 const POLL: Duration = Duration::from_millis(25);
 
