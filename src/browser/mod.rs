@@ -294,11 +294,11 @@ pub fn on_pointer_down_outside(selector: &'static str, f: impl Fn() + 'static) {
     });
 }
 
-/// Calls `f` (at most once a frame) whenever the document's selection changes.
-pub fn on_selection_change(f: impl Fn() + 'static) {
+/// `f`, run at most once a frame however often the result is called.
+fn once_a_frame(f: impl Fn() + 'static) -> impl Fn() + Clone + 'static {
     let pending = Rc::new(Cell::new(false));
     let f = Rc::new(f);
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+    move || {
         if !pending.replace(true) {
             let pending = pending.clone();
             let f = f.clone();
@@ -307,7 +307,16 @@ pub fn on_selection_change(f: impl Fn() + 'static) {
                 f();
             });
         }
-    });
+    }
+}
+
+/// Calls `f` (at most once a frame) whenever the document's selection changes, and when the
+/// page scrolls (the selection's box moves with the text; `selectionchange` does not fire).
+pub fn on_selection_change(f: impl Fn() + 'static) {
+    let run = once_a_frame(f);
+    let on_scroll = run.clone();
+    _ = window_event_listener(ev::scroll, move |_| on_scroll());
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(run);
     let _ = document()
         .add_event_listener_with_callback("selectionchange", callback.as_ref().unchecked_ref());
     // Lives as long as the page.

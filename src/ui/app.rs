@@ -39,7 +39,10 @@ pub fn App() -> impl IntoView {
         request_animation_frame(|| request_animation_frame(|| browser::mark("yandu:notes-drawn")));
         browser::on_storage_change(move |key, value| notes.external_change(&key, value));
         browser::on_selection_change(move || {
-            notes.selection.set(browser::selection::current_selection());
+            let now = browser::selection::current_selection();
+            if notes.selection.with_untracked(|s| *s != now) {
+                notes.selection.set(now);
+            }
         });
         let shared_query = browser::query_in_location();
         if !shared_query.is_empty() {

@@ -7,6 +7,7 @@ pub mod notes;
 pub mod outline;
 pub mod overview;
 pub mod passage_text;
+pub mod per_passage;
 pub mod reader;
 pub mod search;
 pub mod source_link;

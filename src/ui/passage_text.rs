@@ -26,15 +26,9 @@ pub fn redaction_chip(masked: String) -> AnyView {
 pub fn PassageText(passage: &'static Passage) -> impl IntoView {
     let state = use_reading_state();
     let index = passage.index;
-    let marks = state
-        .marks_of(index)
-        .unwrap_or_else(|| RwSignal::new(Vec::new()));
+    let marks = state.marks_of(index);
     let notes = use_notes();
-    let note_marks = Memo::new(move |_| {
-        notes
-            .marks
-            .with(|m| m.get(index).cloned().unwrap_or_default())
-    });
+    let note_marks = notes.marks.of(index);
     let glosses = gloss_ranges(passage);
     let body = move || {
         let runs = passage.runs(&marks.get(), &glosses, &note_marks.get());

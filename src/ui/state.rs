@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::per_passage::PerPassage;
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::search::{Hit, SearchIndex};
@@ -41,11 +42,8 @@ pub struct ReadingState {
     /// Index into `hits` of the current hit.
     pub current: RwSignal<usize>,
     pub flash: RwSignal<Option<Flash>>,
-    /// The marks to draw (search hits, the flashed sentence), one signal per passage, set
-    /// only where they changed: a keystroke wakes the passages whose marks differ, not a memo
-    /// per passage of a long report (on a 1 MB report, a keystroke whose hits move in three
-    /// passages went from about 31 ms to 5 ms).
-    passage_marks: StoredValue<Vec<RwSignal<Vec<Mark>>>>,
+    /// The marks to draw (search hits, the flashed sentence), per passage.
+    passage_marks: PerPassage<Mark>,
     pub gloss: RwSignal<Option<GlossOpen>>,
     /// The chosen policy theme (index into the themes), if any.
     pub theme: RwSignal<Option<usize>>,
@@ -93,20 +91,7 @@ impl ReadingState {
             }
             per
         });
-        let passage_marks: Vec<RwSignal<Vec<Mark>>> =
-            PASSAGES.iter().map(|_| RwSignal::new(Vec::new())).collect();
-        let passage_marks = StoredValue::new(passage_marks);
-        Effect::new(move |_| {
-            marks.with(|all| {
-                passage_marks.with_value(|signals| {
-                    for (signal, now) in signals.iter().zip(all) {
-                        if signal.with_untracked(|old| old != now) {
-                            signal.set(now.clone());
-                        }
-                    }
-                })
-            });
-        });
+        let passage_marks = PerPassage::follow(marks, PASSAGES.len());
         ReadingState {
             active: RwSignal::new(None),
             target: RwSignal::new(None),
@@ -130,8 +115,8 @@ impl ReadingState {
     }
 
     /// The marks of one passage (reactive; changes only when that passage's marks do).
-    pub fn marks_of(&self, passage: usize) -> Option<RwSignal<Vec<Mark>>> {
-        self.passage_marks.with_value(|s| s.get(passage).copied())
+    pub fn marks_of(&self, passage: usize) -> Signal<Vec<Mark>> {
+        self.passage_marks.of(passage)
     }
 
     /// Whether `anchor` is one of the chosen theme's points (reactive).

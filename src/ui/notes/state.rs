@@ -20,6 +20,7 @@ use crate::report::passage::NoteMark;
 use crate::report::{Anchor, DOCUMENT, PASSAGES};
 use crate::storage::fakes::BlockedStorage;
 use crate::storage::KeyValue;
+use crate::ui::per_passage::PerPassage;
 
 type Book = NoteBook<Box<dyn KeyValue>>;
 
@@ -51,7 +52,7 @@ pub struct NotesState {
     /// The part each note of `notes` belongs to: where its quote sits, or the part it names.
     pub homes: Memo<Vec<Option<Anchor>>>,
     /// Highlights to draw, per passage; `NoteMark::note` indexes `notes`.
-    pub marks: Memo<Vec<Vec<NoteMark>>>,
+    pub marks: PerPassage<NoteMark>,
     pub notice: RwSignal<Option<Notice>>,
     pub undo: RwSignal<Option<Undo>>,
     pub panel_open: RwSignal<bool>,
@@ -116,6 +117,7 @@ impl NotesState {
             });
             per
         });
+        let marks = PerPassage::follow(marks, PASSAGES.len());
         NotesState {
             book,
             rev,
