@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use yandu_e2e::sizes::first_visit;
 
 /// Bytes, gzipped. Not yet issue #6's target (150 KB, aiming at 100 KB): the release stands at
-/// about 421 KB, 88% of it the wasm (see BENCHMARKS.md). Until the wasm shrinks, this ceiling,
-/// 2% above today's size, stops it growing unnoticed; lower it with every saving.
+/// about 425 KB, 87% of it the wasm (see BENCHMARKS.md). Until the wasm shrinks, this ceiling,
+/// a little above today's size, stops it growing unnoticed; lower it with every saving.
 const BUDGET: usize = 430_000;
 
 #[test]
