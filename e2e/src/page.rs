@@ -87,14 +87,16 @@ impl Page {
             engine,
             base_url: base_url.to_string(),
         };
-        if engine == Engine::Webkit {
+        // Window sizes include the browser's own chrome (headless Chromium keeps ~140px of it,
+        // MiniBrowser a toolbar): size the viewport itself, except under Chromium's phone
+        // emulation, which sets the viewport directly.
+        if !(engine == Engine::Chromium && width < 500) {
             page.size_viewport(width, height).await?;
         }
         Ok(page)
     }
 
-    /// Sizes the window so that the viewport (not the window with its toolbar) is
-    /// `width`×`height`: MiniBrowser's window has chrome around the page.
+    /// Sizes the window so that the viewport (not the window around it) is `width`×`height`.
     async fn size_viewport(&self, width: u32, height: u32) -> TestResult {
         let resize = async |w: u32, h: u32| {
             self.client
