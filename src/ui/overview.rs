@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::passage_text::{range_view, redaction_chip};
@@ -81,11 +82,15 @@ fn Banner(doc: &'static Document) -> impl IntoView {
 }
 
 #[component]
-fn Section(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+fn Section<C: IntoView + 'static>(
+    id: &'static str,
+    title: &'static str,
+    children: TypedChildren<C>,
+) -> impl IntoView {
     view! {
         <section class="ov-block" aria-labelledby=id>
             <h3 id=id class="ov-heading">{title}</h3>
-            {children()}
+            {children.into_inner()()}
         </section>
     }
 }
@@ -111,9 +116,9 @@ fn Profile() -> impl IntoView {
 
 fn figure(f: Figure) -> impl IntoView {
     let value = if f.masked {
-        redaction_chip(f.value.clone())
+        Either::Left(redaction_chip(f.value.clone()))
     } else {
-        f.value.clone().into_any()
+        Either::Right(f.value.clone())
     };
     view! {
         <li class="ov-figure">
@@ -186,9 +191,9 @@ fn Timeline() -> impl IntoView {
 
 fn timeline_item(d: &'static Dated) -> impl IntoView {
     let label = if d.masked {
-        redaction_chip(d.label.clone())
+        Either::Left(redaction_chip(d.label.clone()))
     } else {
-        d.label.clone().into_any()
+        Either::Right(d.label.clone())
     };
     let place = short_place(&DOCUMENT, PASSAGES[d.passage].anchor);
     view! {

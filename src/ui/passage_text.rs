@@ -2,6 +2,7 @@
 //! chips, quoted terms emphasised, glossary terms as buttons that open their explanation,
 //! and search hits or a flashed sentence as `<mark>`. Re-renders only when its marks change.
 
+use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 use super::notes::use_notes;
@@ -16,11 +17,13 @@ pub fn redaction_label(masked: &str) -> String {
 }
 
 /// A masked value as a chip: the X's of the source, labelled as masked.
-pub fn redaction_chip(masked: String) -> AnyView {
+pub fn redaction_chip(masked: String) -> impl IntoView {
     let label = redaction_label(&masked);
     view! { <span class="redacted" role="img" title=label.clone() aria-label=label>{masked}</span> }
-        .into_any()
 }
+
+// Views here are typed (`Either…`), never `AnyView`: every `AnyView` keeps a type's whole
+// async-hydration code alive in the wasm though this app never hydrates asynchronously.
 
 #[component]
 pub fn PassageText(passage: &'static Passage) -> impl IntoView {
@@ -44,7 +47,7 @@ pub fn PassageText(passage: &'static Passage) -> impl IntoView {
                         let kind = n.kind.map(|k| k.label()).unwrap_or("划线");
                         let slug = n.kind.map(|k| k.slug()).unwrap_or("plain");
                         let id = n.id.clone();
-                        view! {
+                        Either::Left(view! {
                             <mark
                                 class=format!("note note-{slug}")
                                 id=first_here.then(|| format!("note-{}", n.id))
@@ -59,9 +62,9 @@ pub fn PassageText(passage: &'static Passage) -> impl IntoView {
                                     }
                                 }
                             >{inner}</mark>
-                        }.into_any()
+                        })
                     }
-                    None => inner.into_any(),
+                    None => Either::Right(inner),
                 }
             })
             .collect_view()
@@ -69,14 +72,14 @@ pub fn PassageText(passage: &'static Passage) -> impl IntoView {
     view! { <span class="passage" data-passage=index>{body}</span> }
 }
 
-fn quoted(passage: &'static Passage, runs: &[Run]) -> Vec<AnyView> {
+fn quoted(passage: &'static Passage, runs: &[Run]) -> Vec<impl IntoView> {
     group_by(runs, |r| r.quote)
         .into_iter()
         .map(|(quote, runs)| {
             let inner = glossed(passage, runs);
             match quote {
-                Some(_) => view! { <span class="term">{inner}</span> }.into_any(),
-                None => inner.into_any(),
+                Some(_) => Either::Left(view! { <span class="term">{inner}</span> }),
+                None => Either::Right(inner),
             }
         })
         .collect()
@@ -93,9 +96,9 @@ pub fn range_view(passage: &Passage, (start, end): (usize, usize)) -> impl IntoV
                 .slice(p.start.max(start), p.end.min(end))
                 .to_string();
             if p.kind == PieceKind::Redaction {
-                redaction_chip(text)
+                Either::Left(redaction_chip(text))
             } else {
-                text.into_any()
+                Either::Right(text)
             }
         })
         .collect_view()
@@ -114,43 +117,43 @@ fn group_by<K: PartialEq + Copy>(runs: &[Run], key: impl Fn(&Run) -> K) -> Vec<(
     out
 }
 
-fn glossed(passage: &'static Passage, runs: &[Run]) -> Vec<AnyView> {
+fn glossed(passage: &'static Passage, runs: &[Run]) -> Vec<impl IntoView> {
     group_by(runs, |r| r.gloss)
         .into_iter()
         .map(|(gloss, runs)| {
-            let inner: Vec<AnyView> = runs.iter().map(|r| run_view(passage, r)).collect();
+            let inner: Vec<_> = runs.iter().map(|r| run_view(passage, r)).collect();
             match gloss {
-                Some(entry) => view! { <GlossTerm entry=entry>{inner}</GlossTerm> }.into_any(),
-                None => inner.into_any(),
+                Some(entry) => Either::Left(gloss_term(entry, inner)),
+                None => Either::Right(inner),
             }
         })
         .collect()
 }
 
-fn run_view(passage: &Passage, run: &Run) -> AnyView {
+fn run_view(passage: &Passage, run: &Run) -> impl IntoView {
     let text = passage.slice(run.start, run.end).to_string();
     let body = match (run.kind, run.style) {
-        (PieceKind::Break, _) => return view! { <br /> }.into_any(),
-        (PieceKind::Redaction, _) => redaction_chip(text),
+        (PieceKind::Break, _) => return EitherOf3::A(view! { <br /> }),
+        (PieceKind::Redaction, _) => EitherOf4::A(redaction_chip(text)),
         (PieceKind::Text, PieceStyle::Ordinal) => {
-            view! { <span class="ordinal">{text}</span> }.into_any()
+            EitherOf4::B(view! { <span class="ordinal">{text}</span> })
         }
         (PieceKind::Text, PieceStyle::Lead) => {
-            view! { <strong class="point-lead">{text}</strong> }.into_any()
+            EitherOf4::C(view! { <strong class="point-lead">{text}</strong> })
         }
-        (PieceKind::Text, PieceStyle::Plain) => text.into_any(),
+        (PieceKind::Text, PieceStyle::Plain) => EitherOf4::D(text),
     };
-    match run.mark {
-        None => body,
-        Some(MarkKind::Hit) => view! { <mark class="hit">{body}</mark> }.into_any(),
-        Some(MarkKind::CurrentHit) => view! { <mark class="hit current">{body}</mark> }.into_any(),
-        Some(MarkKind::Flash) => view! { <mark class="flash">{body}</mark> }.into_any(),
-    }
+    let class = match run.mark {
+        None => return EitherOf3::B(body),
+        Some(MarkKind::Hit) => "hit",
+        Some(MarkKind::CurrentHit) => "hit current",
+        Some(MarkKind::Flash) => "flash",
+    };
+    EitherOf3::C(view! { <mark class=class>{body}</mark> })
 }
 
 /// A glossary term in the text: hover, focus or tap opens its explanation.
-#[component]
-fn GlossTerm(entry: usize, children: Children) -> impl IntoView {
+fn gloss_term(entry: usize, inner: impl IntoView) -> impl IntoView {
     let state = use_reading_state();
     let open = move |ev: leptos::ev::Event| {
         if let Some(rect) = browser::event_target_page_rect(&ev) {
@@ -194,7 +197,7 @@ fn GlossTerm(entry: usize, children: Children) -> impl IntoView {
             on:mouseleave=move |_| close()
             on:blur=move |_| close()
         >
-            {children()}
+            {inner}
         </span>
     }
 }

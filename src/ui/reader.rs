@@ -64,16 +64,16 @@ fn is_target(anchor: Anchor) -> impl Fn() -> bool + Copy {
 
 /// A `<section>` for the introduction or the closing.
 #[component]
-fn Part(
+fn Part<C: IntoView + 'static>(
     anchor: Anchor,
     label: &'static str,
     class: &'static str,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     view! {
         <section id=anchor.id() class=format!("part {class}") class:is-target=is_target(anchor) aria-label=label>
             <AnchorLink anchor=anchor label=label.to_string() />
-            {children()}
+            {children.into_inner()()}
         </section>
     }
 }
@@ -114,9 +114,7 @@ fn SectionView(number: usize) -> impl IntoView {
 
 #[component]
 fn PointView(passage: &'static Passage) -> impl IntoView {
-    let Some(anchor) = passage.anchor else {
-        return ().into_any();
-    };
+    let anchor = passage.anchor?;
     let state = use_reading_state();
     let in_theme = move || state.in_chosen_theme(anchor);
     let label: String = passage
@@ -124,13 +122,12 @@ fn PointView(passage: &'static Passage) -> impl IntoView {
         .chars()
         .take_while(|c| !"。；：！？".contains(*c))
         .collect();
-    view! {
+    Some(view! {
         <p id=anchor.id() class="part point" class:is-target=is_target(anchor) class:in-theme=in_theme>
             <AnchorLink anchor=anchor label=label />
             <PassageText passage=passage />
         </p>
-    }
-    .into_any()
+    })
 }
 
 /// A link to this very part, to copy or share; it adds no text to the reader (the "#" is CSS).

@@ -8,12 +8,12 @@ use crate::browser;
 use crate::report::{Anchor, PASSAGES};
 
 #[component]
-pub fn SourceLink(
+pub fn SourceLink<C: IntoView + 'static>(
     passage: usize,
     range: (usize, usize),
     #[prop(optional)] class: &'static str,
     #[prop(optional, into)] label: Option<String>,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     let state = use_reading_state();
     let anchor = PASSAGES
@@ -34,7 +34,7 @@ pub fn SourceLink(
     };
     view! {
         <a class=class href=format!("#{anchor}") aria-label=label on:click=on_click>
-            {children()}
+            {children.into_inner()()}
         </a>
     }
 }

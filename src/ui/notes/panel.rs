@@ -2,6 +2,7 @@
 //! each linking to its passage, edited in place, deleted with undo; export, import with a
 //! preview, trust signals (last export, a reminder after 7 days), and storage warnings.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -128,16 +129,16 @@ pub fn NotesPanel() -> impl IntoView {
             </div>
 
             {move || match notes.mode() {
-                Mode::MemoryOnly => Some(view! {
+                Mode::MemoryOnly => Some(Either::Left(view! {
                     <p class="notes-banner is-error" role="alert" data-testid="storage-unavailable">
                         "此浏览器不允许保存数据（本地存储被禁用）。笔记只保留到关闭页面为止，请用“导出”保存全部笔记。"
                     </p>
-                }.into_any()),
-                Mode::ReadOnly => Some(view! {
+                })),
+                Mode::ReadOnly => Some(Either::Right(view! {
                     <p class="notes-banner is-error" role="alert" data-testid="read-only">
                         "已存的笔记来自更新版本的研读。为免旧版本覆盖新数据，此页面只读：可以查看和导出，不能修改。"
                     </p>
-                }.into_any()),
+                })),
                 Mode::Normal => None,
             }}
             {move || {
@@ -194,14 +195,14 @@ pub fn NotesPanel() -> impl IntoView {
             </div>
 
             <div class="notes-list">
-                <Show
-                    when=move || !groups_empty.get()
-                    fallback=move || view! {
+                // Not <Show>: its fallback is an AnyView, which costs the wasm far more than this.
+                {move || if groups_empty.get() {
+                    Either::Left(view! {
                         <p class="notes-empty">
                             {move || if notes.notes.with(Vec::is_empty) { "还没有笔记。选中正文中的文字，用浮现的工具条划线或写笔记；也可以为当前部分或全文写笔记。" } else { "没有符合筛选条件的笔记。" }}
                         </p>
-                    }
-                >
+                    })
+                } else { Either::Right(view! {
                     <For each=move || groups.get() key=|(title, _)| title.clone() let:group>
                         <section class="notes-group">
                             <h3 class="notes-group-title">{group.0.clone()}</h3>
@@ -217,7 +218,7 @@ pub fn NotesPanel() -> impl IntoView {
                             </For>
                         </section>
                     </For>
-                </Show>
+                }) }}
                 {move || {
                     let (total, drawn) = (total.get(), shown.get());
                     (total > drawn).then(|| view! {
@@ -258,12 +259,9 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
     let notes = use_notes();
     // Read once: the card is keyed by id and stays while the note changes; the parts that
     // show changing fields read them reactively below.
-    let Some(note) = notes
+    let note = notes
         .notes
-        .with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned())
-    else {
-        return ().into_any();
-    };
+        .with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned())?;
     let current = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -300,7 +298,7 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
     };
     let (id_edit, id_kind, id_del, id_text) = (id.clone(), id.clone(), id.clone(), id.clone());
     let text = move || current.get().map(|n| n.text).unwrap_or_default();
-    view! {
+    Some(view! {
         <article class=kind_class data-note-card=id.clone() class:is-unplaced=unplaced>
             <div class="note-meta">
                 {move || current.get().and_then(|n| n.kind).map(|k| view! {
@@ -312,7 +310,7 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
             {quote.map(|q| view! { <blockquote class="note-quote">{q}</blockquote> })}
             {move || if editing.get() {
                 let id = id_text.clone();
-                view! {
+                Either::Left(view! {
                     <textarea class="note-editor" aria-label="笔记内容" rows="4" autofocus
                         // Follows the stored text, so an edit made in another tab shows here
                         // too; our own typing sets the same value back, which changes nothing.
@@ -326,13 +324,13 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
                             if ev.key() == "Escape" { notes.editing.set(None); }
                         }
                     ></textarea>
-                }.into_any()
+                })
             } else {
-                view! {
+                Either::Right(view! {
                     <p class="note-text" class:is-empty=move || text().trim().is_empty()>
                         {move || { let t = text(); if t.trim().is_empty() { "（仅划线）".to_string() } else { t } }}
                     </p>
-                }.into_any()
+                })
             }}
             <div class="notes-actions">
                 {locate_href.map(|href| view! { <a class="text-button" href=href>"定位"</a> })}
@@ -357,8 +355,7 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
                 <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.delete(&id_del)>"删除"</button>
             </div>
         </article>
-    }
-    .into_any()
+    })
 }
 
 #[component]
