@@ -8,7 +8,7 @@ pub mod offline;
 pub mod selection;
 pub mod storage;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::ev;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::report::Anchor;
+use crate::report::{Anchor, PASSAGES};
 use crate::summary::scroll_spy;
 
 /// The anchor named by the URL fragment, if it names one.
@@ -107,6 +107,7 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
                 .map_or(0.0, |e| f64::from(e.scroll_height()));
             let at_bottom = scrolled >= total - 2.0;
             let next = scroll_spy::active_anchor(&tops, height, at_bottom);
+            measure_passages_near_view();
             if active.get_untracked() != next {
                 active.set(next);
             }
@@ -178,6 +179,78 @@ pub fn viewport_width() -> f64 {
         .ok()
         .and_then(|w| w.as_f64())
         .unwrap_or(0.0)
+}
+
+thread_local! {
+    /// The reader's passage elements in index order (they stay for the page's life) and the
+    /// range of them near the viewport at the last scroll or resize.
+    static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
+    static NEAR_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
+}
+
+/// The reader's passages within a screen's height of the viewport when the page last
+/// scrolled or resized, by index. Read without touching the layout, so redrawing marks can
+/// ask for it before the page has been laid out again. `None` before the first measurement.
+pub fn passages_near_view() -> Option<std::ops::Range<usize>> {
+    NEAR_VIEW.with(|v| v.borrow().clone())
+}
+
+/// Measures [`passages_near_view`] (the scroll spy calls it once a frame while scrolling).
+fn measure_passages_near_view() {
+    let count = PASSAGES.len();
+    let all = PASSAGE_ELEMENTS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.as_ref().is_none_or(|l| l.length() as usize != count) {
+            *cell = document().query_selector_all("#reader [data-passage]").ok();
+        }
+        cell.clone()
+    });
+    let near = all
+        .filter(|l| l.length() as usize == count)
+        .and_then(|all| {
+            let height = viewport_height();
+            let rect = |i: usize| {
+                all.item(i as u32)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| el.get_bounding_client_rect())
+            };
+            // The first passage for which `past` holds (it holds for all after it): a binary
+            // search, a dozen measurements even on a long report.
+            let first = |past: &dyn Fn(&web_sys::DomRect) -> bool| -> Option<usize> {
+                let (mut lo, mut hi) = (0, count);
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if past(&rect(mid)?) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                Some(lo)
+            };
+            let start = first(&|r| r.bottom() >= -height)?;
+            let end = first(&|r| r.top() > 2.0 * height)?;
+            Some(start..end.max(start))
+        });
+    NEAR_VIEW.with(|v| *v.borrow_mut() = near);
+}
+
+/// Calls `step` once after each frame is drawn (a task after the animation frame), until it
+/// returns false: what `step` does then is painted in the frame after, not before, this one.
+pub fn after_each_paint(step: impl FnMut() -> bool + 'static) {
+    fn next(mut step: Box<dyn FnMut() -> bool>) {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if step() {
+                        next(step);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+    next(Box::new(step));
 }
 
 /// Scrolls the current search hit into the middle of the view, once it is drawn.
@@ -311,11 +384,18 @@ fn once_a_frame(f: impl Fn() + 'static) -> impl Fn() + Clone + 'static {
 }
 
 /// Calls `f` (at most once a frame) whenever the document's selection changes, and when the
-/// page scrolls (the selection's box moves with the text; `selectionchange` does not fire).
-pub fn on_selection_change(f: impl Fn() + 'static) {
+/// page scrolls while `while_shown` holds (the selection's box moves with the text, and
+/// `selectionchange` does not fire).
+pub fn on_selection_change(f: impl Fn() + 'static, while_shown: impl Fn() -> bool + 'static) {
     let run = once_a_frame(f);
     let on_scroll = run.clone();
-    _ = window_event_listener(ev::scroll, move |_| on_scroll());
+    // Only while a selection is shown: reading the selection makes the browser lay the page
+    // out, which on a long report cost about 5 ms a frame while search results scrolled.
+    _ = window_event_listener(ev::scroll, move |_| {
+        if while_shown() {
+            on_scroll();
+        }
+    });
     let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(run);
     let _ = document()
         .add_event_listener_with_callback("selectionchange", callback.as_ref().unchecked_ref());

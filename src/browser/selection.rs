@@ -28,7 +28,8 @@ pub fn current_selection() -> Option<SelectedText> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let selection = window.get_selection().ok()??;
-    if selection.is_collapsed() || selection.range_count() == 0 {
+    // The count first: `isCollapsed` makes the browser lay the page out.
+    if selection.range_count() == 0 || selection.is_collapsed() {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;

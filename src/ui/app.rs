@@ -38,12 +38,15 @@ pub fn App() -> impl IntoView {
         // A User Timing mark once the loaded notes are drawn (read by the benchmark).
         request_animation_frame(|| request_animation_frame(|| browser::mark("yandu:notes-drawn")));
         browser::on_storage_change(move |key, value| notes.external_change(&key, value));
-        browser::on_selection_change(move || {
-            let now = browser::selection::current_selection();
-            if notes.selection.with_untracked(|s| *s != now) {
-                notes.selection.set(now);
-            }
-        });
+        browser::on_selection_change(
+            move || {
+                let now = browser::selection::current_selection();
+                if notes.selection.with_untracked(|s| *s != now) {
+                    notes.selection.set(now);
+                }
+            },
+            move || notes.selection.with_untracked(Option::is_some),
+        );
         let shared_query = browser::query_in_location();
         if !shared_query.is_empty() {
             state.query.set(shared_query);

@@ -9,6 +9,7 @@ pub mod overview;
 pub mod passage_text;
 pub mod per_passage;
 pub mod reader;
+pub mod redraw_order;
 pub mod search;
 pub mod source_link;
 pub mod state;

@@ -91,7 +91,10 @@ impl ReadingState {
             }
             per
         });
-        let passage_marks = PerPassage::follow(marks, PASSAGES.len());
+        let passage_marks = PerPassage::follow(marks, PASSAGES.len(), |m| {
+            // The current hit is scrolled to and the flash is what a jump lands on.
+            matches!(m.kind, MarkKind::CurrentHit | MarkKind::Flash)
+        });
         ReadingState {
             active: RwSignal::new(None),
             target: RwSignal::new(None),

@@ -117,7 +117,10 @@ impl NotesState {
             });
             per
         });
-        let marks = PerPassage::follow(marks, PASSAGES.len());
+        let marks = PerPassage::follow(marks, PASSAGES.len(), |_| {
+            // All at once: a link to a note scrolls to its highlight two frames after load.
+            true
+        });
         NotesState {
             book,
             rev,
