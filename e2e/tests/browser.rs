@@ -60,6 +60,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     search_highlights_counts_and_steps,
     search_results_list_jumps_and_escape_clears,
     shared_search_link_opens_with_hits,
+    search_on_many_passages_draws_every_hit_and_no_stale_one,
     glossary_explains_terms_on_focus_and_tap,
     overview_links_to_source_sentences,
     theme_filter_marks_its_points,
@@ -367,6 +368,46 @@ async fn search_results_list_jumps_and_escape_clears(ctx: &Ctx) -> TestResult {
             "Escape to clear the search, its marks and the URL",
         )
         .await
+    })
+    .await
+}
+
+/// Whether the search marks hold `q` exactly `n` times (a hit may be drawn as several marks
+/// where it crosses a term), every passage containing `q` has one and no other passage has.
+fn marked_exactly(q: &str, n: usize) -> String {
+    format!(
+        "[...document.querySelectorAll('#reader mark.hit')].map(m => m.textContent).join('') === '{q}'.repeat({n}) && \
+         [...document.querySelectorAll('#reader [data-passage]')].every(p => p.textContent.includes('{q}') === !!p.querySelector('mark.hit'))"
+    )
+}
+
+/// A common character hits most passages: the app draws those on screen first and the rest
+/// after the next paints; in the end every hit is drawn, and typing on leaves no stale mark.
+async fn search_on_many_passages_draws_every_hit_and_no_stale_one(ctx: &Ctx) -> TestResult {
+    with_page(ctx, PHONE, async |page: &Page| {
+        page.goto("").await?;
+        let n = ctx.source.matches('城').count();
+        page.type_into("#search-input", "城").await?;
+        page.wait_until(
+            &marked_exactly("城", n),
+            &format!("all {n} hits of 城 to be drawn, in every passage that has one"),
+        )
+        .await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be in view").await?;
+        // Two keystrokes in one task: the second change arrives while the first is still
+        // being drawn in batches.
+        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); i.value = '城'; i.dispatchEvent(new Event('input', { bubbles: true })); requestAnimationFrame(() => { i.value = '城乡'; i.dispatchEvent(new Event('input', { bubbles: true })); }); return true; })()").await?;
+        let m = ctx.source.matches("城乡").count();
+        check(m > 0 && m < n, format!("城乡 is rarer than 城 ({m} vs {n})"))?;
+        page.wait_until(
+            &format!(
+                "document.getElementById('search-input').value === '城乡' && {}",
+                marked_exactly("城乡", m)
+            ),
+            &format!("only the {m} hits of 城乡 to stay marked"),
+        )
+        .await?;
+        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit of 城乡 to be in view").await
     })
     .await
 }
