@@ -25,6 +25,12 @@ if [ -n "$body" ]; then
   {
     printf '%s\n' "$body" | head -n1
     echo 'try {'
+    cat <<'JS'
+// Text first: the wasm is fetched once the prerendered page has been painted, so on a slow
+// network it does not take bandwidth from the page's own CSS (a background tab, where
+// animation frames wait, goes on after half a second).
+await new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 500); });
+JS
     printf '%s\n' "$body" | tail -n +2
     cat <<'JS'
 } catch (error) {
@@ -43,6 +49,12 @@ JS
     !skipping { print }
   ' "$index" > "$index.tmp"
   mv "$index.tmp" "$index"
+  # Trunk also preloads the wasm from the head; that would start it before the first paint.
+  sed -i -E 's#<link rel="preload" href="[^"]+_bg\.wasm"[^>]*>##' "$index"
+  if grep -q '_bg\.wasm' "$index"; then
+    echo "post-build: the wasm is still named in $index" >&2
+    exit 1
+  fi
   echo "post-build: loader moved to $boot"
 elif ! grep -q 'src="./boot-' "$index"; then
   echo "post-build: no inline loader found in $index" >&2
