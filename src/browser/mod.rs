@@ -87,30 +87,27 @@ pub fn follow_location(target: RwSignal<Option<Anchor>>) {
 
 /// Keeps `active` equal to the part being read while the page scrolls or resizes.
 pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
-    let anchors: Rc<[Anchor]> = anchors.into();
     let pending = Rc::new(Cell::new(false));
-    let measure = {
-        let anchors = anchors.clone();
-        move || {
-            let doc = document();
-            let tops: Vec<(Anchor, f64)> = anchors
-                .iter()
-                .filter_map(|a| {
-                    let el = doc.get_element_by_id(&a.id())?;
-                    Some((*a, el.get_bounding_client_rect().top()))
-                })
-                .collect();
-            let height = viewport_height();
-            let scrolled = window().scroll_y().unwrap_or(0.0) + height;
-            let total = doc
-                .document_element()
-                .map_or(0.0, |e| f64::from(e.scroll_height()));
-            let at_bottom = scrolled >= total - 2.0;
-            let next = scroll_spy::active_anchor(&tops, height, at_bottom);
-            measure_passages_near_view();
-            if active.get_untracked() != next {
-                active.set(next);
-            }
+    // The parts' elements stay for the page's life: looked up once.
+    let doc = document();
+    let parts: Rc<[(Anchor, web_sys::Element)]> = anchors
+        .iter()
+        .filter_map(|a| Some((*a, doc.get_element_by_id(&a.id())?)))
+        .collect();
+    let measure = move || {
+        let doc = document();
+        let height = viewport_height();
+        let scrolled = window().scroll_y().unwrap_or(0.0) + height;
+        let total = doc
+            .document_element()
+            .map_or(0.0, |e| f64::from(e.scroll_height()));
+        let at_bottom = scrolled >= total - 2.0;
+        let top = |i: usize| parts[i].1.get_bounding_client_rect().top();
+        let next =
+            scroll_spy::active_index(parts.len(), top, height, at_bottom).map(|i| parts[i].0);
+        measure_passages_near_view();
+        if active.get_untracked() != next {
+            active.set(next);
         }
     };
     let schedule = {
@@ -188,7 +185,7 @@ thread_local! {
     static NEAR_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
 }
 
-/// The reader's passages within a screen's height of the viewport when the page last
+/// The reader's passages in the viewport when the page last
 /// scrolled or resized, by index. Read without touching the layout, so redrawing marks can
 /// ask for it before the page has been laid out again. `None` before the first measurement.
 pub fn passages_near_view() -> Option<std::ops::Range<usize>> {
@@ -228,8 +225,8 @@ fn measure_passages_near_view() {
                 }
                 Some(lo)
             };
-            let start = first(&|r| r.bottom() >= -height)?;
-            let end = first(&|r| r.top() > 2.0 * height)?;
+            let start = first(&|r| r.bottom() >= 0.0)?;
+            let end = first(&|r| r.top() > height)?;
             Some(start..end.max(start))
         });
     NEAR_VIEW.with(|v| *v.borrow_mut() = near);
@@ -387,20 +384,37 @@ fn once_a_frame(f: impl Fn() + 'static) -> impl Fn() + Clone + 'static {
 /// page scrolls while `while_shown` holds (the selection's box moves with the text, and
 /// `selectionchange` does not fire).
 pub fn on_selection_change(f: impl Fn() + 'static, while_shown: impl Fn() -> bool + 'static) {
+    let while_shown = Rc::new(while_shown);
     let run = once_a_frame(f);
     let on_scroll = run.clone();
-    // Only while a selection is shown: reading the selection makes the browser lay the page
-    // out, which on a long report cost about 5 ms a frame while search results scrolled.
-    _ = window_event_listener(ev::scroll, move |_| {
-        if while_shown() {
-            on_scroll();
+    // Reading the selection makes the browser lay the page out (about 5 ms a frame on a long
+    // report), so it is left alone where it cannot matter: on scroll while none is shown, and
+    // while typing in a field (the caret is a selection too) with none shown.
+    _ = window_event_listener(ev::scroll, {
+        let while_shown = while_shown.clone();
+        move |_| {
+            if while_shown() {
+                on_scroll();
+            }
         }
     });
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(run);
+    let on_change = move || {
+        if while_shown() || !typing_in_a_field() {
+            run();
+        }
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(on_change);
     let _ = document()
         .add_event_listener_with_callback("selectionchange", callback.as_ref().unchecked_ref());
     // Lives as long as the page.
     callback.forget();
+}
+
+/// Whether the focus is in a text field (its caret moves the document's selection).
+fn typing_in_a_field() -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
 }
 
 /// Calls `f(key, new value)` when another tab changes localStorage.

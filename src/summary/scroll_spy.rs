@@ -23,6 +23,36 @@ pub fn active_anchor(
         .map(|(a, _)| *a)
 }
 
+/// [`active_anchor`] for parts whose tops are measured on demand: `top(i)` is the top of part
+/// `i`, parts in reading order (so tops increase). A binary search: on a long report a dozen
+/// measurements a frame instead of one per part. Returns the active part's index.
+pub fn active_index(
+    count: usize,
+    top: impl Fn(usize) -> f64,
+    viewport_height: f64,
+    at_bottom: bool,
+) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let limit = if at_bottom {
+        viewport_height
+    } else {
+        viewport_height * READING_LINE
+    };
+    // How many parts have their top above the limit: a prefix, as tops increase.
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if top(mid) <= limit {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo.saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +78,24 @@ mod tests {
         let tops = [(Anchor::Intro, 300.0), (Anchor::Section(1), 900.0)];
         assert_eq!(active_anchor(&tops, 800.0, false), Some(Anchor::Intro));
         assert_eq!(active_anchor(&[], 800.0, false), None);
+    }
+
+    // proptest is a dev-dependency of the host only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn measuring_a_dozen_parts_decides_as_measuring_all(
+            mut tops in proptest::collection::vec(-5000.0f64..5000.0, 0..300),
+            height in 100.0f64..1500.0,
+            at_bottom: bool,
+        ) {
+            tops.sort_by(f64::total_cmp);
+            let parts: Vec<(Anchor, f64)> =
+                tops.iter().enumerate().map(|(i, t)| (Anchor::Point(1, i + 1), *t)).collect();
+            let by_index = active_index(parts.len(), |i| parts[i].1, height, at_bottom)
+                .map(|i| parts[i].0);
+            proptest::prop_assert_eq!(by_index, active_anchor(&parts, height, at_bottom));
+        }
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
         page.wait_parsed("#s2-p3").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
         same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "before the wasm")?;
-        // The browser scrolls to the fragment by itself, before any of the app has run.
+        // The browser scrolls to the fragment by itself, before any of the app has run; WebKit
+        // scrolls there again at the load event (which the held wasm does not delay: it is
+        // fetched by the app's loader, not preloaded), so the page is looked at after it.
+        page.wait_until("document.readyState === 'complete'", "the load event").await?;
         page.wait_landed("s2-p3").await?;
         page.wait_scroll_settled().await?;
         // Tag elements and remember where things are; hydration must keep all of it.
