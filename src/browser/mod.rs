@@ -105,7 +105,7 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
         let top = |i: usize| parts[i].1.get_bounding_client_rect().top();
         let next =
             scroll_spy::active_index(parts.len(), top, height, at_bottom).map(|i| parts[i].0);
-        measure_passages_near_view();
+        measure_passages_in_view();
         if active.get_untracked() != next {
             active.set(next);
         }
@@ -180,20 +180,20 @@ pub fn viewport_width() -> f64 {
 
 thread_local! {
     /// The reader's passage elements in index order (they stay for the page's life) and the
-    /// range of them near the viewport at the last scroll or resize.
+    /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
-    static NEAR_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
+    static IN_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
 }
 
-/// The reader's passages in the viewport when the page last
-/// scrolled or resized, by index. Read without touching the layout, so redrawing marks can
-/// ask for it before the page has been laid out again. `None` before the first measurement.
-pub fn passages_near_view() -> Option<std::ops::Range<usize>> {
-    NEAR_VIEW.with(|v| v.borrow().clone())
+/// The reader's passages in the viewport when the page last scrolled or resized, by index.
+/// Read without touching the layout, so redrawing marks can ask for it before the page has
+/// been laid out again. `None` before the first measurement.
+pub fn passages_in_view() -> Option<std::ops::Range<usize>> {
+    IN_VIEW.with(|v| v.borrow().clone())
 }
 
-/// Measures [`passages_near_view`] (the scroll spy calls it once a frame while scrolling).
-fn measure_passages_near_view() {
+/// Measures [`passages_in_view`] (the scroll spy calls it once a frame while scrolling).
+fn measure_passages_in_view() {
     let count = PASSAGES.len();
     let all = PASSAGE_ELEMENTS.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -229,7 +229,7 @@ fn measure_passages_near_view() {
             let end = first(&|r| r.top() > height)?;
             Some(start..end.max(start))
         });
-    NEAR_VIEW.with(|v| *v.borrow_mut() = near);
+    IN_VIEW.with(|v| *v.borrow_mut() = near);
 }
 
 /// Calls `step` once after each frame is drawn (a task after the animation frame), until it

@@ -63,7 +63,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> PerPassage<T> {
             } else {
                 // On screen, and around each urgent passage: a search scrolls to its current
                 // hit, so what surrounds it is what the reader sees next.
-                let in_view = browser::passages_near_view().unwrap_or(0..passages);
+                let in_view = browser::passages_in_view().unwrap_or(0..passages);
                 let span = in_view.len();
                 let focus: Vec<_> = std::iter::once(in_view)
                     .chain(
