@@ -308,6 +308,8 @@ const total = () => {
 };
 const drawnSince = t0 => performance.getEntriesByName('yandu:marks-drawn').find(e => e.startTime > t0);
 (async () => {
+  // As when typing: the box has the focus.
+  input.focus();
   input.value = '';
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await painted();
