@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::redraw_order::{self, BATCH};
+use super::redraw_order;
 use crate::browser;
 
 type Signals<T> = StoredValue<Vec<RwSignal<Vec<T>>>>;
@@ -51,30 +51,12 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> PerPassage<T> {
                     signal.set(now);
                 }
             };
-            let order: Vec<usize> = changed.iter().map(|c| c.0).collect();
-            let mut pressing = vec![false; passages];
+            let urgency: Vec<(usize, bool)> = changed.iter().map(|c| (c.0, c.2)).collect();
+            let mut batches = redraw_order::plan(&urgency, browser::passages_in_view);
             let mut lists: Vec<Option<Vec<T>>> = vec![None; passages];
-            for (i, now, urgent) in changed {
-                pressing[i] = urgent;
+            for (i, now, _) in changed {
                 lists[i] = Some(now);
             }
-            let mut batches = if order.len() <= BATCH {
-                vec![order]
-            } else {
-                // On screen, and around each urgent passage: a search scrolls to its current
-                // hit, so what surrounds it is what the reader sees next.
-                let in_view = browser::passages_in_view().unwrap_or(0..passages);
-                let span = in_view.len();
-                let focus: Vec<_> = std::iter::once(in_view)
-                    .chain(
-                        order
-                            .iter()
-                            .filter(|&&i| pressing[i])
-                            .map(|&i| redraw_order::around(i, span)),
-                    )
-                    .collect();
-                redraw_order::batches(&order, &focus, |i| pressing[i], BATCH)
-            };
             let mut apply = move |batch: Vec<usize>| {
                 for i in batch {
                     if let Some(now) = lists[i].take() {

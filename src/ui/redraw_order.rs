@@ -49,8 +49,36 @@ pub fn batches(
         .collect()
 }
 
+/// The batches for one change. `changed` lists the changed passages in index order, each with
+/// whether it is urgent; `in_view` says which passages are on screen (asked only when the
+/// change is too big for one batch; `None` if unknown, and then all are drawn at once). The
+/// focus is the screen and the neighbourhood of each urgent passage: a search scrolls to its
+/// current hit, so what surrounds it is what the reader sees next.
+pub fn plan(
+    changed: &[(usize, bool)],
+    in_view: impl FnOnce() -> Option<Range<usize>>,
+) -> Vec<Vec<usize>> {
+    let order: Vec<usize> = changed.iter().map(|c| c.0).collect();
+    if order.is_empty() {
+        return Vec::new();
+    }
+    let Some(in_view) = (order.len() > BATCH).then(in_view).flatten() else {
+        return vec![order];
+    };
+    let span = in_view.len();
+    let focus: Vec<Range<usize>> = std::iter::once(in_view)
+        .chain(changed.iter().filter(|c| c.1).map(|c| around(c.0, span)))
+        .collect();
+    let urgent = |p: usize| {
+        changed
+            .binary_search_by_key(&p, |c| c.0)
+            .is_ok_and(|i| changed[i].1)
+    };
+    batches(&order, &focus, urgent, BATCH)
+}
+
 /// The passages around `passage` that a screen of `span` passages centred on it would show.
-pub fn around(passage: usize, span: usize) -> Range<usize> {
+fn around(passage: usize, span: usize) -> Range<usize> {
     let half = span / 2;
     passage.saturating_sub(half)..passage + half + 1
 }
@@ -110,6 +138,24 @@ mod tests {
         assert_eq!(out.concat().len(), 300);
         assert_eq!(around(1, 10), 0..7);
         assert_eq!(around(50, 4), 48..53);
+    }
+
+    #[test]
+    fn a_plan_asks_for_the_screen_only_when_one_batch_is_not_enough() {
+        let small: Vec<(usize, bool)> = (0..BATCH).map(|p| (p, false)).collect();
+        let all: Vec<usize> = (0..BATCH).collect();
+        assert_eq!(plan(&small, || panic!("asked for the screen")), [all]);
+        assert!(plan(&[], || panic!("asked for the screen")).is_empty());
+        // Unknown screen: everything at once.
+        let big: Vec<(usize, bool)> = (0..100).map(|p| (p, p == 80)).collect();
+        assert_eq!(plan(&big, || None), [(0..100).collect::<Vec<_>>()]);
+        // Known screen: it and the urgent passage with its neighbours first.
+        let out = plan(&big, || Some(10..14));
+        assert!([10, 11, 12, 13, 78, 79, 80, 81, 82]
+            .iter()
+            .all(|p| out[0].contains(p)));
+        assert!(out[1..].iter().all(|b| b.len() <= BATCH));
+        assert_eq!(out.concat().len(), 100);
     }
 
     #[test]
