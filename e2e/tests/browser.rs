@@ -646,28 +646,30 @@ fn main() {
         .map(|n| Engine::from_name(n.trim()).unwrap_or_else(|| panic!("unknown engine {n}")))
         .collect();
     for &engine in &engines {
-        let mut driver = match DriverProcess::start(engine) {
-            Ok(d) => Some(d),
+        let first = match DriverProcess::start(engine) {
+            Ok(d) => d,
             Err(e) => {
                 println!("engine {}: FAILED to start: {e}", engine.name());
                 failed += 1;
                 continue;
             }
         };
-        let driver_url = driver.as_ref().map(|d| d.url.clone()).unwrap_or_default();
         println!(
-            "engine {} (WebDriver at {driver_url}), app at {}",
+            "engine {} (WebDriver at {}), app at {}",
             engine.name(),
+            first.url,
             server.base_url
         );
         let mut ctx = Ctx {
             engine,
-            driver_url,
+            driver_url: first.url.clone(),
             base_url: server.base_url.clone(),
             sub_path_url: sub_path.base_url.clone(),
             dist: dist.clone(),
             source: source.clone(),
         };
+        // Taken (and so stopped) before a restart: a driver may allow only one session.
+        let mut driver = Some(first);
         for (name, scenario) in SCENARIOS {
             if filter.as_deref().is_some_and(|f| !name.contains(f)) {
                 continue;
