@@ -307,29 +307,37 @@ const total = () => {
   return m ? Number(m[1]) : 0;
 };
 const drawnSince = t0 => performance.getEntriesByName('yandu:marks-drawn').find(e => e.startTime > t0);
-(async () => {
-  // As when typing: the box has the focus.
-  input.focus();
-  input.value = '';
+// The time of the app's mark once every mark of a change made at t0 is drawn, or null when
+// there were no hits before or after (nothing redrawn, so the app sets no mark).
+const settled = async t0 => {
+  if (total() === 0 && !document.querySelector('#reader mark.hit')) return null;
+  let drawn = drawnSince(t0);
+  while (!drawn && performance.now() - t0 < 5000) {
+    await painted();
+    drawn = drawnSince(t0);
+  }
+  return drawn ? drawn.startTime : null;
+};
+const type = value => {
+  input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+(async () => {
+  // As when typing: the box has the focus; the last query's marks are gone before timing.
+  input.focus();
+  const cleared = performance.now();
+  type('');
   await painted();
-  await painted();
+  await settled(cleared);
   const out = [];
   for (let i = 1; i <= chars.length; i++) {
     performance.clearMarks('yandu:marks-drawn');
     const t0 = performance.now();
-    input.value = chars.slice(0, i).join('');
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    type(chars.slice(0, i).join(''));
     await painted();
     const visible = performance.now() - t0;
-    // No hits before or after: nothing was redrawn, so the app sets no mark.
-    const nothing = total() === 0 && !document.querySelector('#reader mark.hit');
-    let drawn = nothing ? null : drawnSince(t0);
-    while (!nothing && !drawn && performance.now() - t0 < 5000) {
-      await painted();
-      drawn = drawnSince(t0);
-    }
-    out.push([visible, drawn ? drawn.startTime - t0 : visible, total()]);
+    const drawn = await settled(t0);
+    out.push([visible, drawn === null ? visible : drawn - t0, total()]);
   }
   done(out);
 })();
