@@ -308,6 +308,12 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
 const CURRENT_HIT_IN_VIEW: &str = "(() => { const m = document.querySelector('#reader mark.current'); \
     if (!m) return false; const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
 
+/// Whether the outline's current part is the one holding the current search hit.
+const CURRENT_HIT_IN_OUTLINE: &str =
+    "(() => { const m = document.querySelector('#reader mark.current'); \
+    const a = document.querySelector('#outline .outline-link.is-active'); \
+    return !!m && !!a && m.closest('.part[id]').id === a.dataset.anchor; })()";
+
 async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("").await?;
@@ -330,6 +336,13 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         page.wait_until(CURRENT_HIT_IN_VIEW, "hit 2 to be in view").await?;
         let second = page.js_f64("document.querySelector('#reader mark.current').getBoundingClientRect().top + scrollY").await?;
         check(second > first, "hit 2 comes after hit 1 in the text")?;
+        page.wait_until("document.getElementById('search-results').hidden", "stepping to close the result list, which covers the text")
+            .await?;
+        page.wait_until(CURRENT_HIT_IN_OUTLINE, "the outline to mark the part that holds hit 2")
+            .await?;
+        page.click("#search-input").await?;
+        page.wait_until("!document.getElementById('search-results').hidden", "a click in the box to open the list again")
+            .await?;
         page.press(&[SHIFT, ENTER]).await?;
         page.wait_until(&format!("{count} === '1 / {n}'"), "Shift+Enter to move back to hit 1").await?;
         page.press(&[SHIFT, ENTER]).await?;

@@ -250,12 +250,14 @@ pub fn after_each_paint(step: impl FnMut() -> bool + 'static) {
     next(Box::new(step));
 }
 
-/// Scrolls the current search hit into the middle of the view, once it is drawn.
+/// Scrolls the current search hit to the reading line, once it is drawn.
 pub fn reveal_current_hit() {
     request_animation_frame(|| {
         if let Ok(Some(el)) = document().query_selector("mark.current") {
+            // To the top of the margin that app.css gives `mark.current`: just above the scroll
+            // spy's reading line, so the outline marks the part that holds the hit.
             let options = ScrollIntoViewOptions::new();
-            options.set_block(ScrollLogicalPosition::Center);
+            options.set_block(ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });

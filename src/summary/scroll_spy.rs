@@ -4,6 +4,7 @@
 use crate::report::Anchor;
 
 /// Where the reader's eye is taken to be, as a share of the viewport height from its top.
+/// app.css places a revealed search hit just above it (`mark.hit.current`), so keep them in step.
 pub const READING_LINE: f64 = 0.25;
 
 /// The part being read: the last one whose top has passed the reading line. At the very bottom

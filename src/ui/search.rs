@@ -21,8 +21,11 @@ pub fn SearchBox() -> impl IntoView {
         state.search_for(q);
         list_open.set(true);
     };
+    // Stepping is for reading the hits in place: the list would cover the right of the text
+    // column, so it closes; typing, or a click or focus on the box, opens it again.
     let step = move |by: isize| {
         state.step_hit(by);
+        list_open.set(false);
         browser::reveal_current_hit();
     };
     let count = move || {
@@ -59,6 +62,7 @@ pub fn SearchBox() -> impl IntoView {
                 prop:value=move || state.query.get()
                 on:input=move |ev| set_query(event_target_value(&ev))
                 on:focus=move |_| list_open.set(true)
+                on:click=move |_| list_open.set(true)
                 on:keydown=on_keydown
             />
             <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
