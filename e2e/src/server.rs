@@ -1,5 +1,6 @@
 //! A small static file server for the built dist on 127.0.0.1, so the tests need nothing but
-//! the dist folder. It can mount the dist under a sub-path, as a static host would.
+//! the dist folder. It can mount the dist under a sub-path, as a static host would, and
+//! compress with gzip, as static hosts do (the benchmark turns that on).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -8,9 +9,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::thread;
 
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
 type Mounts = Arc<RwLock<Vec<(String, PathBuf)>>>;
 /// A path suffix whose requests wait until released, and the signal that releases them.
 type Hold = Arc<(Mutex<Option<String>>, Condvar)>;
+/// Whether to gzip, and the files gzipped so far (by path, length and time of change).
+type Gzip = Arc<(AtomicBool, Mutex<GzipCache>)>;
+type GzipCache = std::collections::HashMap<(PathBuf, u64, Option<std::time::SystemTime>), Vec<u8>>;
 
 pub struct StaticServer {
     pub port: u16,
@@ -19,6 +26,7 @@ pub struct StaticServer {
     mounts: Mounts,
     offline: Arc<AtomicBool>,
     hold: Hold,
+    gzip: Gzip,
 }
 
 impl StaticServer {
@@ -42,7 +50,8 @@ impl StaticServer {
         let offline = Arc::new(AtomicBool::new(false));
         let base_url = format!("http://127.0.0.1:{port}{prefix}");
         let hold: Hold = Arc::new((Mutex::new(None), Condvar::new()));
-        let (m, o, h) = (mounts.clone(), offline.clone(), hold.clone());
+        let gzip: Gzip = Arc::new((AtomicBool::new(false), Mutex::new(Default::default())));
+        let (m, o, h, g) = (mounts.clone(), offline.clone(), hold.clone(), gzip.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if o.load(Ordering::SeqCst) {
@@ -51,9 +60,9 @@ impl StaticServer {
                     continue;
                 }
                 let list = m.read().map(|l| l.clone()).unwrap_or_default();
-                let h = h.clone();
+                let (h, g) = (h.clone(), g.clone());
                 thread::spawn(move || {
-                    let _ = serve(stream, &list, &h);
+                    let _ = serve(stream, &list, &h, &g);
                 });
             }
         });
@@ -63,7 +72,14 @@ impl StaticServer {
             mounts,
             offline,
             hold,
+            gzip,
         })
+    }
+
+    /// From now on, answers a client that accepts gzip with the text, script and wasm files
+    /// gzipped (`Content-Encoding: gzip`), as a static host does.
+    pub fn set_gzip(&self, on: bool) {
+        self.gzip.0.store(on, Ordering::SeqCst);
     }
 
     /// Refuses every request while `offline` is true.
@@ -97,13 +113,23 @@ impl StaticServer {
     }
 }
 
-fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], hold: &Hold) -> std::io::Result<()> {
+fn serve(
+    mut stream: TcpStream,
+    mounts: &[(String, PathBuf)],
+    hold: &Hold,
+    gzip: &Gzip,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; the server needs none of them.
+    // Drain the headers; only Accept-Encoding matters here.
     let mut header = String::new();
+    let mut accepts_gzip = false;
     while reader.read_line(&mut header)? > 2 {
+        let lower = header.to_ascii_lowercase();
+        if let Some(value) = lower.strip_prefix("accept-encoding:") {
+            accepts_gzip |= value.split(',').any(|e| e.trim().starts_with("gzip"));
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -117,7 +143,7 @@ fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], hold: &Hold) -> st
     let file = mounts
         .iter()
         .find_map(|(prefix, root)| resolve(root, prefix, path));
-    let (status, body, kind) = match file.as_deref().map(std::fs::read) {
+    let (status, mut body, kind) = match file.as_deref().map(std::fs::read) {
         Some(Ok(bytes)) => ("200 OK", bytes, content_type(file.as_deref().unwrap())),
         _ => (
             "404 Not Found",
@@ -125,8 +151,18 @@ fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], hold: &Hold) -> st
             "text/plain; charset=utf-8",
         ),
     };
+    let mut encoding = "";
+    let compressible = !matches!(kind, "image/png" | "application/octet-stream");
+    if let (Some(file), "200 OK", true) = (&file, status, compressible) {
+        if accepts_gzip && gzip.0.load(Ordering::SeqCst) {
+            if let Some(packed) = gzipped(file, &body, &gzip.1) {
+                body = packed;
+                encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+            }
+        }
+    }
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-cache\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -134,6 +170,27 @@ fn serve(mut stream: TcpStream, mounts: &[(String, PathBuf)], hold: &Hold) -> st
         stream.write_all(&body)?;
     }
     stream.flush()
+}
+
+/// `bytes` (the contents of `file`) gzipped at the best level, as a host precompresses, kept
+/// so that each file is compressed once.
+fn gzipped(file: &Path, bytes: &[u8], cache: &Mutex<GzipCache>) -> Option<Vec<u8>> {
+    let meta = std::fs::metadata(file).ok();
+    let key = (
+        file.to_path_buf(),
+        bytes.len() as u64,
+        meta.and_then(|m| m.modified().ok()),
+    );
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Some(hit);
+    }
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).ok()?;
+    let packed = encoder.finish().ok()?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(key, packed.clone());
+    }
+    Some(packed)
 }
 
 /// The file for a request path under `prefix`, or `None` outside it or outside `root`.
@@ -183,4 +240,62 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn get(base: &str, path: &str, accept: &str) -> (String, Vec<u8>) {
+        let addr = base.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(addr).expect("connect");
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{accept}\r\n").expect("request");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).expect("answer");
+        let split = answer
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("head");
+        let head = String::from_utf8_lossy(&answer[..split]).to_ascii_lowercase();
+        (head, answer[split + 4..].to_vec())
+    }
+
+    #[test]
+    fn gzips_only_when_turned_on_and_accepted() {
+        let dir = std::env::temp_dir().join(format!("yandu-server-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let text = "城乡统筹 ".repeat(500);
+        std::fs::write(dir.join("a.js"), &text).expect("file");
+        std::fs::write(dir.join("i.png"), [137u8, 80, 78, 71]).expect("png");
+        let server = StaticServer::start(&dir, "/").expect("server");
+        let accept = "Accept-Encoding: deflate, gzip;q=0.9\r\n";
+
+        let (head, body) = get(&server.base_url, "/a.js", accept);
+        assert!(!head.contains("content-encoding"), "off by default: {head}");
+        assert_eq!(body, text.as_bytes());
+
+        server.set_gzip(true);
+        let (head, body) = get(&server.base_url, "/a.js", accept);
+        assert!(head.contains("content-encoding: gzip"), "{head}");
+        assert!(head.contains(&format!("content-length: {}", body.len())));
+        let mut unpacked = String::new();
+        flate2::read::GzDecoder::new(&body[..])
+            .read_to_string(&mut unpacked)
+            .expect("gzip");
+        assert_eq!(unpacked, text);
+        assert!(body.len() < text.len() / 10);
+
+        let (head, body) = get(&server.base_url, "/a.js", "");
+        assert!(!head.contains("content-encoding"), "not accepted: {head}");
+        assert_eq!(body, text.as_bytes());
+        let (head, _) = get(&server.base_url, "/i.png", accept);
+        assert!(
+            !head.contains("content-encoding"),
+            "png stays as it is: {head}"
+        );
+        let (head, _) = get(&server.base_url, "/missing.js", accept);
+        assert!(head.starts_with("http/1.1 404") && !head.contains("content-encoding"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
