@@ -13,9 +13,9 @@ use std::ops::Range;
 pub const BATCH: usize = 16;
 
 /// Splits `changed` (passage indices) into batches. The first holds every urgent passage and
-/// every passage inside a `focus` range (what is on screen, what a jump is about to show),
-/// topped up to `batch` with the nearest others; the others follow, nearest to a focus range
-/// first, `batch` at a time. Empty when nothing changed.
+/// every passage inside a `focus` range (what is on screen, what a jump is about to show) and
+/// nothing more, as the frame after a keystroke waits for it; the others follow, nearest to a
+/// focus range first, `batch` at a time. Empty when nothing changed.
 pub fn batches(
     changed: &[usize],
     focus: &[Range<usize>],
@@ -35,13 +35,11 @@ pub fn batches(
             .min()
             .unwrap_or(0)
     };
-    let (mut first, mut rest): (Vec<usize>, Vec<usize>) = changed
+    let (first, mut rest): (Vec<usize>, Vec<usize>) = changed
         .iter()
         .partition(|&&p| urgent(p) || distance(p) == 0);
     // Distinct passages: the key orders them completely, so an unstable sort is exact.
     rest.sort_unstable_by_key(|&p| (distance(p), p));
-    let fill = batch.saturating_sub(first.len()).min(rest.len());
-    first.extend(rest.drain(..fill));
     let batch = batch.max(1);
     std::iter::once(first)
         .filter(|f| !f.is_empty())
@@ -77,10 +75,12 @@ pub fn plan(
     batches(&order, &focus, urgent, BATCH)
 }
 
-/// The passages around `passage` that a screen of `span` passages centred on it would show.
+/// The passages a screen of `span` passages shows once `passage` is revealed: it sits a
+/// quarter of the way down (at the scroll spy's reading line), so a quarter of the screen is
+/// before it and the rest after it. One more each side, as passages differ in length.
 fn around(passage: usize, span: usize) -> Range<usize> {
-    let half = span / 2;
-    passage.saturating_sub(half)..passage + half + 1
+    let before = span / 4 + 1;
+    passage.saturating_sub(before)..passage + (span - span / 4) + 1
 }
 
 #[cfg(test)]
@@ -105,11 +105,11 @@ mod tests {
     fn screen_first_then_outwards() {
         let changed: Vec<usize> = (0..100).collect();
         let out = batches(&changed, &screen(50..54), |_| false, 6);
-        // The four on screen, topped up to six with the nearest (49 and 54, one away).
+        // The four on screen and nothing more: the frame after a keystroke waits for them.
         let mut first = out[0].clone();
         first.sort_unstable();
-        assert_eq!(first, [49, 50, 51, 52, 53, 54]);
-        assert_eq!(out[1], [48, 55, 47, 56, 46, 57]);
+        assert_eq!(first, [50, 51, 52, 53]);
+        assert_eq!(out[1], [49, 54, 48, 55, 47, 56]);
         // Every changed passage exactly once.
         let mut all: Vec<usize> = out.concat();
         all.sort_unstable();
@@ -130,14 +130,16 @@ mod tests {
     fn the_place_a_jump_goes_to_comes_before_the_rest() {
         let changed: Vec<usize> = (0..300).collect();
         let out = batches(&changed, &[0..4, around(200, 4)], |p| p == 200, 4);
-        let first = &out[0];
-        assert!((0..4).all(|p| first.contains(&p)));
-        assert!((198..=202).all(|p| first.contains(&p)));
+        let mut first = out[0].clone();
+        first.sort_unstable();
+        assert_eq!(first, [0, 1, 2, 3, 198, 199, 200, 201, 202, 203]);
         // Next: one step out from either place.
-        assert!(out[1].contains(&4) && out[1].contains(&197) && out[1].contains(&203));
+        assert_eq!(out[1], [4, 197, 204, 5]);
         assert_eq!(out.concat().len(), 300);
-        assert_eq!(around(1, 10), 0..7);
-        assert_eq!(around(50, 4), 48..53);
+        // A quarter of the screen before the revealed passage, the rest after, one more each side.
+        assert_eq!(around(1, 10), 0..10);
+        assert_eq!(around(50, 4), 48..54);
+        assert_eq!(around(50, 0), 49..51);
     }
 
     #[test]
