@@ -2,7 +2,8 @@
 # trunk post_build hook, on the staged files ($TRUNK_STAGING_DIR; trunk then replaces dist/
 # with them): puts the prerendered app into the page's body, moves trunk's inline module
 # loader into its own file (so the page's Content-Security-Policy needs no 'unsafe-inline'),
-# writes the single-file edition, and the service worker with the list of files to precache.
+# minifies the scripts and style sheets, writes the single-file edition, and the service
+# worker with the list of files to precache.
 set -euo pipefail
 
 stage="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
@@ -63,6 +64,10 @@ fi
 
 # The single-file edition, in its own folder: never fetched by a visit, never precached.
 cargo run --quiet -p single-file -- "$stage" "$stage/single/yandu.html"
+
+# Minified scripts and style sheets (esbuild, from tools/), with their integrity rewritten.
+# After the single-file edition, which reads the glue's names.
+node "$(dirname "$0")/minify.mjs" "$stage"
 
 # The service worker: precache every staged file; the version is a hash of their contents,
 # so any change to any file gives a new cache.

@@ -54,11 +54,14 @@ ensure_wasm_bindgen() {
   ensure_cargo_tool wasm-bindgen "$version" wasm-bindgen-cli
 }
 
-# wasm-opt from npm's binaryen: Debian's is too old for rustc 1.95's wasm features.
-ensure_wasm_opt() {
+# Build tools from npm (tools/package.json): binaryen's wasm-opt (Debian's is too old for
+# rustc 1.95's wasm features) and esbuild, which minifies the scripts and style sheets.
+ensure_npm_tools() {
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ -x "$ROOT/tools/node_modules/.bin/wasm-opt" ]; then return 0; fi
-  say "npm ci (binaryen's wasm-opt)"
+  if [ -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/tools/node_modules/.bin/esbuild" ]; then
+    return 0
+  fi
+  say "npm ci (binaryen's wasm-opt, esbuild)"
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
 }
 
@@ -72,7 +75,7 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
-  ensure_wasm_opt
+  ensure_npm_tools
 }
 
 ensure_chromium() {
