@@ -353,7 +353,18 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         // Full-width and spaced input finds the same text.
         page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
         page.type_into("#search-input", "２０２０ 年").await?;
-        page.wait_until(&format!("{count} === '1 / 1'"), "a full-width, spaced query to match 2020年").await
+        page.wait_until(&format!("{count} === '1 / 1'"), "a full-width, spaced query to match 2020年").await?;
+        // X finds each masked value once (XX included), as many as the overview counts.
+        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        let values = ctx.source.split(|c| c != 'X').filter(|r| !r.is_empty()).count();
+        page.type_into("#search-input", "X").await?;
+        page.wait_until(&format!("{count} === '1 / {values}'"), &format!("X to find the {values} masked values"))
+            .await?;
+        page.wait_until(
+            "[...document.querySelectorAll('#reader .redacted')].every(r => r.closest('mark.hit'))",
+            "every masked value to be marked whole",
+        )
+        .await
     })
     .await
 }

@@ -1,8 +1,10 @@
 //! Full-text search over the passages, CJK-aware: substring matching (Chinese has no word
 //! spaces), full-width letters and digits folded to half-width, Latin case folded, whitespace
-//! ignored on both sides. Hits are byte ranges in the original passage text. Pure.
+//! ignored on both sides. A masked value (X, XX) is one unit: a hit that takes in part of one
+//! takes in all of it, so "X" finds each masked value once, as the overview counts them. Hits
+//! are byte ranges in the original passage text. Pure.
 
-use crate::report::passage::Passage;
+use crate::report::passage::{Passage, PieceKind};
 
 /// At most this many hits are reported (a one-character query can match thousands).
 pub const MAX_HITS: usize = 2000;
@@ -32,22 +34,52 @@ pub fn normalize(query: &str) -> Vec<char> {
     query.chars().filter_map(fold).collect()
 }
 
-/// Folded text with, for each folded char, its byte range in the original.
+/// Folded text with, for each folded char, its byte range in the original and the masked
+/// value it is part of (numbered from 1 within the passage; 0 for none).
 struct Folded {
     chars: Vec<char>,
     spans: Vec<(u32, u32)>,
+    masks: Vec<u32>,
 }
 
-fn folded(text: &str) -> Folded {
-    let mut chars = Vec::new();
-    let mut spans = Vec::new();
-    for (i, c) in text.char_indices() {
+fn folded(passage: &Passage) -> Folded {
+    let masked: Vec<(usize, usize)> = passage
+        .pieces
+        .iter()
+        .filter(|p| p.kind == PieceKind::Redaction)
+        .map(|p| (p.start, p.end))
+        .collect();
+    let mut folded = Folded {
+        chars: Vec::new(),
+        spans: Vec::new(),
+        masks: Vec::new(),
+    };
+    for (i, c) in passage.text.char_indices() {
         if let Some(f) = fold(c) {
-            chars.push(f);
-            spans.push((i as u32, (i + c.len_utf8()) as u32));
+            let mask = masked
+                .iter()
+                .position(|&(start, end)| (start..end).contains(&i))
+                .map_or(0, |m| m as u32 + 1);
+            folded.chars.push(f);
+            folded.spans.push((i as u32, (i + c.len_utf8()) as u32));
+            folded.masks.push(mask);
         }
     }
-    Folded { chars, spans }
+    folded
+}
+
+impl Folded {
+    /// The char range `start..end` widened to whole masked values at either edge.
+    fn widened(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        let same = |a: usize, b: usize| self.masks[a] != 0 && self.masks[a] == self.masks[b];
+        while start > 0 && same(start, start - 1) {
+            start -= 1;
+        }
+        while end < self.masks.len() && same(end - 1, end) {
+            end += 1;
+        }
+        (start, end)
+    }
 }
 
 /// The passages folded once, so each keystroke only scans (a 1 MB report would otherwise be
@@ -59,10 +91,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(passages: &[Passage]) -> SearchIndex {
         SearchIndex {
-            passages: passages
-                .iter()
-                .map(|p| (p.index, folded(&p.text)))
-                .collect(),
+            passages: passages.iter().map(|p| (p.index, folded(p))).collect(),
         }
     }
 
@@ -77,15 +106,16 @@ impl SearchIndex {
             let mut i = 0;
             while i + needle.len() <= hay.chars.len() {
                 if hay.chars[i] == first && hay.chars[i..i + needle.len()] == needle[..] {
+                    let (start, end) = hay.widened(i, i + needle.len());
                     hits.push(Hit {
                         passage: *passage,
-                        start: hay.spans[i].0 as usize,
-                        end: hay.spans[i + needle.len() - 1].1 as usize,
+                        start: hay.spans[start].0 as usize,
+                        end: hay.spans[end - 1].1 as usize,
                     });
                     if hits.len() >= MAX_HITS {
                         return hits;
                     }
-                    i += needle.len();
+                    i = end;
                 } else {
                     i += 1;
                 }
@@ -177,6 +207,57 @@ mod tests {
         for w in hits.windows(2) {
             if w[0].passage == w[1].passage {
                 assert!(w[0].end <= w[1].start);
+            }
+        }
+    }
+
+    /// The masked values of the seed, as (passage, byte range).
+    fn masked(ps: &[Passage]) -> Vec<(usize, usize, usize)> {
+        ps.iter()
+            .flat_map(|p| {
+                p.pieces
+                    .iter()
+                    .filter(|x| x.kind == PieceKind::Redaction)
+                    .map(|x| (p.index, x.start, x.end))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_masked_value_is_found_whole_and_once() {
+        let ps = seed();
+        let values = masked(&ps);
+        // The source's runs of X, each one masked value (94 in the seed: 64 X and 30 XX).
+        let runs = REPORT_TEXT.split(|c| c != 'X').filter(|r| !r.is_empty());
+        assert_eq!(values.len(), runs.clone().count());
+        let hits = search(&ps, "X");
+        let found: Vec<(usize, usize, usize)> =
+            hits.iter().map(|h| (h.passage, h.start, h.end)).collect();
+        assert_eq!(found, values, "\"X\" finds every masked value, whole, once");
+        assert_eq!(
+            search(&ps, "XX").len(),
+            runs.filter(|r| r.len() == 2).count()
+        );
+        // Text after a two-character value: the hit starts where the value does.
+        let hit = search(&ps, "X高铁")
+            .into_iter()
+            .find(|h| ps[h.passage].slice(h.start, h.end).starts_with("XX"))
+            .expect("an XX高铁 in the seed");
+        assert_eq!(ps[hit.passage].slice(hit.start, hit.end), "XX高铁");
+    }
+
+    #[test]
+    fn no_hit_cuts_a_masked_value() {
+        let ps = seed();
+        let values = masked(&ps);
+        for query in ["X", "X个", "个X", "XX", "亿元", "X亿元", "、X"] {
+            for h in search(&ps, query) {
+                let cut = |at: usize| {
+                    values
+                        .iter()
+                        .any(|&(p, s, e)| p == h.passage && s < at && at < e)
+                };
+                assert!(!cut(h.start) && !cut(h.end), "{query}: {h:?}");
             }
         }
     }
