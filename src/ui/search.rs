@@ -12,11 +12,27 @@ use crate::summary::search::context;
 
 /// The result list shows this many hits; the count always shows all.
 const LISTED: usize = 100;
+/// The rows drawn in the frame after a keystroke (more than the open list shows); the rest of
+/// the list follows after that frame is painted.
+const LISTED_AT_ONCE: usize = 12;
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = use_reading_state();
     let list_open = RwSignal::new(false);
+    // Counts the changes of the hits; `full_list` names the one whose whole list is drawn.
+    let hits_version = Memo::new(move |last: Option<&u64>| {
+        state.hits.track();
+        last.map_or(0, |v| v + 1)
+    });
+    let full_list = RwSignal::new(0_u64);
+    Effect::new(move |_| {
+        let version = hits_version.get();
+        browser::after_each_paint(move || {
+            full_list.set(version);
+            false
+        });
+    });
     let set_query = move |q: String| {
         state.search_for(q);
         list_open.set(true);
@@ -83,7 +99,8 @@ pub fn SearchBox() -> impl IntoView {
             >
                 <ol>
                     {move || state.hits.with(|hits| {
-                        hits.iter().take(LISTED).enumerate().map(|(i, hit)| {
+                        let rows = if full_list.get() == hits_version.get() { LISTED } else { LISTED_AT_ONCE };
+                        hits.iter().take(rows).enumerate().map(|(i, hit)| {
                             let passage = &PASSAGES[hit.passage];
                             let (before, matched, after) = context(passage, hit, 18);
                             let place = place_label(&DOCUMENT, passage.anchor);
