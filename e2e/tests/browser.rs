@@ -400,8 +400,8 @@ async fn search_results_list_jumps_and_escape_clears(ctx: &Ctx) -> TestResult {
             &format!("all {n} results of 城 to be listed"),
         )
         .await?;
-        let last = page.js_string("[...document.querySelectorAll('#search-results .search-context mark')].map(m => m.textContent).join('')").await?;
-        check(last == "城".repeat(n), format!("every listed result shows its hit ({last})"))
+        let shown = page.js_string("[...document.querySelectorAll('#search-results .search-context mark')].map(m => m.textContent).join('')").await?;
+        check(shown == "城".repeat(n), format!("every listed result shows its hit ({shown})"))
     })
     .await
 }
