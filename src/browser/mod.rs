@@ -36,6 +36,7 @@ pub fn note_in_location() -> Option<String> {
 
 /// Scrolls the element with `id` to the middle of the view.
 pub fn scroll_to_id(id: &str) {
+    forget_revealed_hit();
     if let Some(el) = document().get_element_by_id(id) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
@@ -46,6 +47,7 @@ pub fn scroll_to_id(id: &str) {
 /// Scrolls the part with `anchor` to the top of the view; the smoothness follows the CSS
 /// `scroll-behavior`, which respects `prefers-reduced-motion`.
 pub fn scroll_to(anchor: Anchor) {
+    forget_revealed_hit();
     if let Some(el) = document().get_element_by_id(&anchor.id()) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
@@ -103,8 +105,13 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
             .map_or(0.0, |e| f64::from(e.scroll_height()));
         let at_bottom = scrolled >= total - 2.0;
         let top = |i: usize| parts[i].1.get_bounding_client_rect().top();
-        let next =
-            scroll_spy::active_index(parts.len(), top, height, at_bottom).map(|i| parts[i].0);
+        let by_line = scroll_spy::active_index(parts.len(), top, height, at_bottom);
+        let revealed = REVEALED.with(|r| {
+            let id = r.borrow();
+            id.as_deref()
+                .and_then(|id| parts.iter().position(|(a, _)| a.id() == id))
+        });
+        let next = scroll_spy::with_revealed(by_line, revealed).map(|i| parts[i].0);
         measure_passages_in_view();
         if active.get_untracked() != next {
             active.set(next);
@@ -124,11 +131,27 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
         }
     };
     measure();
+    SPY_LOOK.with(|s| *s.borrow_mut() = Some(Rc::new(schedule.clone())));
     _ = window_event_listener(ev::scroll, {
         let schedule = schedule.clone();
         move |_| schedule()
     });
     _ = window_event_listener(ev::resize, move |_| schedule());
+    // A revealed hit's part is kept until the reader moves the page: any wheel, touch, pointer
+    // or key (a step through hits reveals the next one right after), or a jump (scroll_to).
+    _ = window_event_listener(ev::wheel, |_| forget_revealed_hit());
+    _ = window_event_listener(ev::touchstart, |_| forget_revealed_hit());
+    _ = window_event_listener(ev::pointerdown, |_| forget_revealed_hit());
+    _ = window_event_listener(ev::keydown, |_| forget_revealed_hit());
+}
+
+/// Lets the scroll spy go back to the reading line (see `REVEALED`).
+fn forget_revealed_hit() {
+    if REVEALED.with(|r| r.borrow_mut().take()).is_some() {
+        if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
+            look();
+        }
+    }
 }
 
 /// An element's box in viewport pixels.
@@ -183,6 +206,11 @@ thread_local! {
     /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
     static IN_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
+    /// The id of the part holding the search hit last revealed, until the reader moves the page
+    /// (the scroll spy marks it: near the end of the page the hit cannot reach the line).
+    static REVEALED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Asks the scroll spy to measure again at the next frame.
+    static SPY_LOOK: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
 /// The reader's passages in the viewport when the page last scrolled or resized, by index.
@@ -259,6 +287,12 @@ pub fn reveal_current_hit() {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&options);
+            let part = el.closest(".part[id]").ok().flatten().map(|p| p.id());
+            REVEALED.with(|r| *r.borrow_mut() = part);
+            // The page may not move (already at the bottom): the spy looks again regardless.
+            if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
+                look();
+            }
         }
     });
 }

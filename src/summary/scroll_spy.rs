@@ -54,6 +54,14 @@ pub fn active_index(
     Some(lo.saturating_sub(1))
 }
 
+/// The part to mark, given `active` from [`active_index`] and `revealed`, the part holding a
+/// search hit the app has just scrolled to (kept until the reader moves the page): the reader
+/// is looking at the hit. Usually the two agree, as the hit is put at the reading line; near
+/// the end of the page it cannot get there, and the usual rule would mark a part below it.
+pub fn with_revealed(active: Option<usize>, revealed: Option<usize>) -> Option<usize> {
+    revealed.or(active)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +80,15 @@ mod tests {
             Some(Anchor::Point(1, 1))
         );
         assert_eq!(active_anchor(&TOPS, 500.0, false), Some(Anchor::Section(1)));
+    }
+
+    #[test]
+    fn a_revealed_hit_s_part_wins_until_the_reader_moves() {
+        // At the bottom the closing part is last on screen; the hit is in the part before it.
+        assert_eq!(with_revealed(Some(9), Some(8)), Some(8));
+        // Nothing revealed (or forgotten once the reader scrolled): the reading line decides.
+        assert_eq!(with_revealed(Some(9), None), Some(9));
+        assert_eq!(with_revealed(None, None), None);
     }
 
     #[test]
