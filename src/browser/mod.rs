@@ -106,11 +106,9 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
         let at_bottom = scrolled >= total - 2.0;
         let top = |i: usize| parts[i].1.get_bounding_client_rect().top();
         let by_line = scroll_spy::active_index(parts.len(), top, height, at_bottom);
-        let revealed = REVEALED.with(|r| {
-            let id = r.borrow();
-            id.as_deref()
-                .and_then(|id| parts.iter().position(|(a, _)| a.id() == id))
-        });
+        let revealed = REVEALED
+            .get()
+            .and_then(|anchor| parts.iter().position(|(a, _)| *a == anchor));
         let next = scroll_spy::with_revealed(by_line, revealed).map(|i| parts[i].0);
         measure_passages_in_view();
         if active.get_untracked() != next {
@@ -147,7 +145,7 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
 
 /// Lets the scroll spy go back to the reading line (see `REVEALED`).
 fn forget_revealed_hit() {
-    if REVEALED.with(|r| r.borrow_mut().take()).is_some() {
+    if REVEALED.take().is_some() {
         if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
             look();
         }
@@ -206,9 +204,9 @@ thread_local! {
     /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
     static IN_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
-    /// The id of the part holding the search hit last revealed, until the reader moves the page
+    /// The part holding the search hit last revealed, until the reader moves the page
     /// (the scroll spy marks it: near the end of the page the hit cannot reach the line).
-    static REVEALED: RefCell<Option<String>> = const { RefCell::new(None) };
+    static REVEALED: Cell<Option<Anchor>> = const { Cell::new(None) };
     /// Asks the scroll spy to measure again at the next frame.
     static SPY_LOOK: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
@@ -287,8 +285,8 @@ pub fn reveal_current_hit() {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&options);
-            let part = el.closest(".part[id]").ok().flatten().map(|p| p.id());
-            REVEALED.with(|r| *r.borrow_mut() = part);
+            let part = el.closest(".part[id]").ok().flatten();
+            REVEALED.set(part.and_then(|p| Anchor::parse(&p.id())));
             // The page may not move (already at the bottom): the spy looks again regardless.
             if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
                 look();
