@@ -9,8 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::thread;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
+use crate::sizes::gzip;
 
 type Mounts = Arc<RwLock<Vec<(String, PathBuf)>>>;
 /// A path suffix whose requests wait until released, and the signal that releases them.
@@ -184,9 +183,7 @@ fn gzipped(file: &Path, bytes: &[u8], cache: &Mutex<GzipCache>) -> Option<Vec<u8
     if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Some(hit);
     }
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).ok()?;
-    let packed = encoder.finish().ok()?;
+    let packed = gzip(bytes)?;
     if let Ok(mut c) = cache.lock() {
         c.insert(key, packed.clone());
     }

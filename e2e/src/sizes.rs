@@ -60,10 +60,14 @@ fn precache_list(sw: &str) -> Result<Vec<String>, String> {
 }
 
 pub fn gzip_len(bytes: &[u8]) -> usize {
+    gzip(bytes).map_or(usize::MAX, |v| v.len())
+}
+
+/// `bytes` gzipped at the best level (gzip -9), as sizes are counted and hosts precompress.
+pub fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing to a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len()).unwrap_or(usize::MAX)
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
 }
 
 #[cfg(test)]

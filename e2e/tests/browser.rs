@@ -308,6 +308,11 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
 const CURRENT_HIT_IN_VIEW: &str = "(() => { const m = document.querySelector('#reader mark.current'); \
     if (!m) return false; const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
 
+/// Empties the search box as typing would, so the next query starts from nothing.
+const CLEAR_SEARCH: &str =
+    "(() => { const i = document.getElementById('search-input'); i.value = ''; \
+    i.dispatchEvent(new Event('input')); return true; })()";
+
 /// Whether the outline's current part is the one holding the current search hit.
 const CURRENT_HIT_IN_OUTLINE: &str =
     "(() => { const m = document.querySelector('#reader mark.current'); \
@@ -346,7 +351,7 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         // The last 城乡 is near the end: at 1280×800 in Chromium and Firefox the page cannot
         // bring it up to the reading line (it stops at its bottom, with the closing part on
         // screen below the hit). The outline still marks the hit's part.
-        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        page.js(CLEAR_SEARCH).await?;
         let last = ctx.source.matches("城乡").count();
         page.type_into("#search-input", "城乡").await?;
         page.wait_until(&format!("{count} === '1 / {last}'"), "城乡 to be found").await?;
@@ -357,7 +362,7 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         let marked = page.js(CURRENT_HIT_IN_OUTLINE).await?;
         let seen = page.js_string("(() => { const m = document.querySelector('#reader mark.current'); const a = document.querySelector('#outline .outline-link.is-active'); return [m && m.closest('.part[id]').id, a && a.dataset.anchor, m && m.getBoundingClientRect().top, scrollY, innerHeight, document.documentElement.scrollHeight].join(' '); })()").await?;
         check(marked == serde_json::Value::Bool(true), format!("the outline marks the part of the last 城乡, not the closing part (hit's part, marked part, hit top, scrollY, innerHeight, scrollHeight: {seen})"))?;
-        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        page.js(CLEAR_SEARCH).await?;
         page.type_into("#search-input", "泉水").await?;
         page.wait_until(&format!("{count} === '1 / {n}'"), "泉水 again").await?;
         page.press(&[ENTER]).await?;
@@ -370,11 +375,11 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         let q = page.js_string("new URLSearchParams(location.search).get('q')").await?;
         check(q == "泉水", format!("the query is in the URL (q={q})"))?;
         // Full-width and spaced input finds the same text.
-        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        page.js(CLEAR_SEARCH).await?;
         page.type_into("#search-input", "２０２０ 年").await?;
         page.wait_until(&format!("{count} === '1 / 1'"), "a full-width, spaced query to match 2020年").await?;
         // X finds each masked value once (XX included), as many as the overview counts.
-        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); return true; })()").await?;
+        page.js(CLEAR_SEARCH).await?;
         let values = ctx.source.split(|c| c != 'X').filter(|r| !r.is_empty()).count();
         page.type_into("#search-input", "X").await?;
         page.wait_until(&format!("{count} === '1 / {values}'"), &format!("X to find the {values} masked values"))

@@ -146,9 +146,14 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
 /// Lets the scroll spy go back to the reading line (see `REVEALED`).
 fn forget_revealed_hit() {
     if REVEALED.take().is_some() {
-        if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
-            look();
-        }
+        spy_look_again();
+    }
+}
+
+/// Has the scroll spy measure at the next frame, though the page may not have scrolled.
+fn spy_look_again() {
+    if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
+        look();
     }
 }
 
@@ -287,10 +292,8 @@ pub fn reveal_current_hit() {
             el.scroll_into_view_with_scroll_into_view_options(&options);
             let part = el.closest(".part[id]").ok().flatten();
             REVEALED.set(part.and_then(|p| Anchor::parse(&p.id())));
-            // The page may not move (already at the bottom): the spy looks again regardless.
-            if let Some(look) = SPY_LOOK.with(|s| s.borrow().clone()) {
-                look();
-            }
+            // The page may not move (already at the bottom).
+            spy_look_again();
         }
     });
 }
@@ -375,13 +378,7 @@ pub fn focus(id: &str) {
 
 /// Calls `f` with each key press anywhere in the page, with whether focus is in a text field.
 pub fn on_key(f: impl Fn(&web_sys::KeyboardEvent, bool) + 'static) {
-    _ = window_event_listener(ev::keydown, move |e| {
-        let in_field = document().active_element().is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.has_attribute("contenteditable")
-        });
-        f(&e, in_field);
-    });
+    _ = window_event_listener(ev::keydown, move |e| f(&e, focus_in_a_field()));
 }
 
 /// Calls `f` when a pointer goes down outside every element matching `selector`.
@@ -433,7 +430,7 @@ pub fn on_selection_change(f: impl Fn() + 'static, while_shown: impl Fn() -> boo
         }
     });
     let on_change = move || {
-        if while_shown() || !typing_in_a_field() {
+        if while_shown() || !focus_in_a_field() {
             run();
         }
     };
@@ -444,11 +441,13 @@ pub fn on_selection_change(f: impl Fn() + 'static, while_shown: impl Fn() -> boo
     callback.forget();
 }
 
-/// Whether the focus is in a text field (its caret moves the document's selection).
-fn typing_in_a_field() -> bool {
-    document()
-        .active_element()
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
+/// Whether the focus is in a field that takes typing (its caret moves the document's
+/// selection, and its keys are not shortcuts).
+fn focus_in_a_field() -> bool {
+    document().active_element().is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.has_attribute("contenteditable")
+    })
 }
 
 /// Calls `f(key, new value)` when another tab changes localStorage.

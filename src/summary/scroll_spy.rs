@@ -1,32 +1,15 @@
 //! Which part of the report is being read, from where each part's top sits in the viewport.
 //! Pure: the browser glue measures, this decides.
 
-use crate::report::Anchor;
-
 /// Where the reader's eye is taken to be, as a share of the viewport height from its top.
 /// app.css places a revealed search hit just above it (`mark.hit.current`), so keep them in step.
 pub const READING_LINE: f64 = 0.25;
 
-/// The part being read: the last one whose top has passed the reading line. At the very bottom
-/// of the page the last part whose top is on screen wins, so short closing parts can be marked.
-/// `tops` are in reading order, measured from the viewport's top in CSS pixels.
-pub fn active_anchor(
-    tops: &[(Anchor, f64)],
-    viewport_height: f64,
-    at_bottom: bool,
-) -> Option<Anchor> {
-    let line = viewport_height * READING_LINE;
-    let limit = if at_bottom { viewport_height } else { line };
-    tops.iter()
-        .rev()
-        .find(|(_, top)| *top <= limit)
-        .or_else(|| tops.first())
-        .map(|(a, _)| *a)
-}
-
-/// [`active_anchor`] for parts whose tops are measured on demand: `top(i)` is the top of part
-/// `i`, parts in reading order (so tops increase). A binary search: on a long report a dozen
-/// measurements a frame instead of one per part. Returns the active part's index.
+/// The part being read, by index: the last one whose top has passed the reading line. At the
+/// very bottom of the page the last part whose top is on screen wins, so short closing parts
+/// can be marked. `top(i)` is the top of part `i` from the viewport's top in CSS pixels, parts
+/// in reading order (so tops increase). A binary search: on a long report a dozen measurements
+/// a frame instead of one per part.
 pub fn active_index(
     count: usize,
     top: impl Fn(usize) -> f64,
@@ -65,6 +48,22 @@ pub fn with_revealed(active: Option<usize>, revealed: Option<usize>) -> Option<u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Anchor;
+
+    /// The rule stated plainly, measuring every part: what [`active_index`] must decide.
+    fn active_anchor(
+        tops: &[(Anchor, f64)],
+        viewport_height: f64,
+        at_bottom: bool,
+    ) -> Option<Anchor> {
+        let line = viewport_height * READING_LINE;
+        let limit = if at_bottom { viewport_height } else { line };
+        tops.iter()
+            .rev()
+            .find(|(_, top)| *top <= limit)
+            .or_else(|| tops.first())
+            .map(|(a, _)| *a)
+    }
 
     const TOPS: [(Anchor, f64); 4] = [
         (Anchor::Intro, -900.0),
