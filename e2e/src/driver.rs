@@ -1,7 +1,7 @@
 //! The WebDriver servers: start one per engine on a free loopback port, wait until it answers,
 //! stop it when dropped. Also the capabilities that run each engine headless on this machine.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -189,41 +189,42 @@ struct Xvfb {
 }
 
 impl Xvfb {
-    /// Starts Xvfb on the first free display from :99 and waits until its socket exists.
+    /// Starts Xvfb on a display it picks itself (`-displayfd`: it skips displays in use and
+    /// clears the lock files that killed servers left behind) and waits until it says which.
     fn start() -> Result<Xvfb, String> {
-        let number = (99..200)
-            .find(|n| {
-                !std::path::Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                    && !std::path::Path::new(&format!("/tmp/.X{n}-lock")).exists()
-            })
-            .ok_or("no free X display number")?;
-        let name = format!(":{number}");
         let mut child = Command::new("Xvfb")
             .args([
-                name.as_str(),
+                "-displayfd",
+                "1",
                 "-screen",
                 "0",
                 "1920x1080x24",
                 "-nolisten",
                 "tcp",
             ])
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("cannot start Xvfb: {e} (is it installed?)"))?;
-        let socket = format!("/tmp/.X11-unix/X{number}");
-        let start = Instant::now();
-        while !std::path::Path::new(&socket).exists() {
-            if let Ok(Some(status)) = child.try_wait() {
-                return Err(format!("Xvfb {name} exited: {status}"));
-            }
-            if start.elapsed() > Duration::from_secs(20) {
+        // Xvfb writes the number once it accepts connections; a line is all it writes.
+        let mut line = String::new();
+        let read = child
+            .stdout
+            .take()
+            .map(|out| BufReader::new(out).read_line(&mut line));
+        match (read, line.trim().parse::<u32>()) {
+            (Some(Ok(_)), Ok(number)) => Ok(Xvfb {
+                child,
+                name: format!(":{number}"),
+            }),
+            _ => {
                 let _ = child.kill();
-                return Err(format!("Xvfb {name} did not come up"));
+                let _ = child.wait();
+                Err(format!(
+                    "Xvfb did not say its display number (said {line:?})"
+                ))
             }
-            std::thread::sleep(Duration::from_millis(20));
         }
-        Ok(Xvfb { child, name })
     }
 }
 
