@@ -170,6 +170,27 @@ impl Page {
         }
     }
 
+    /// Reloads the page as a reader does (`location.reload()`: Firefox's WebDriver refresh
+    /// does not restore the scroll offset) and waits for the new document's load event. A poll
+    /// that runs while the old document unloads fails (WebKit says so); it counts as not yet.
+    pub async fn reload(&self) -> TestResult {
+        self.js("(window.__e2eBeforeReload = true, setTimeout(() => location.reload()), true)")
+            .await?;
+        let reloaded = "!window.__e2eBeforeReload && document.readyState === 'complete'";
+        let start = Instant::now();
+        loop {
+            if let Ok(Value::Bool(true)) = self.js(reloaded).await {
+                return Ok(());
+            }
+            if start.elapsed() > WAIT_LIMIT {
+                return Err(format!(
+                    "timed out waiting for the reloaded page ({reloaded})"
+                ));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     /// Selects the first occurrence of `text` inside the element matching `root`, across
     /// element boundaries, as a person dragging over it would.
     pub async fn select_text(&self, root: &str, text: &str) -> TestResult {
@@ -390,6 +411,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
 pub const ENTER: char = '\u{E007}';
 pub const SHIFT: char = '\u{E008}';
 pub const ESCAPE: char = '\u{E00C}';
+pub const END: char = '\u{E010}';
 
 /// Fails with `message` unless `condition` holds.
 pub fn check(condition: bool, message: impl Into<String>) -> TestResult {

@@ -78,6 +78,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::a_week_without_backup_brings_a_reminder_once_a_day,
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
+    prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
     single_file::the_single_file_works_from_a_file_url,

@@ -83,6 +83,47 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
     result
 }
 
+/// A reload restores the scroll offset before the app has started (on a slow network, long
+/// before): the page must be laid out then as it was when the offset was saved, and stay so
+/// when the app takes over, or the reader comes back to another passage. The reader gets there
+/// by a jump (an outline link), which passes over the parts in between without drawing them.
+pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
+    ctx: &Ctx,
+) -> TestResult {
+    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
+    server.hold("_bg.wasm");
+    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let result = async {
+        let top = "Math.round(document.getElementById('s3-p2').getBoundingClientRect().top)";
+        page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
+        page.wait_parsed("").await?;
+        page.wait_until("document.readyState === 'complete'", "the load event").await?;
+        page.click(".outline-link[data-anchor='s3-p2']").await?;
+        page.wait_landed("s3-p2").await?;
+        page.wait_scroll_settled().await?;
+        let read_at = page.js_f64(top).await?;
+        page.reload().await?;
+        page.wait_scroll_settled().await?;
+        check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
+        let reloaded = page.js_f64(top).await?;
+        check(
+            (read_at - reloaded).abs() <= 2.0,
+            format!("#s3-p2 was {read_at} px from the top, {reloaded} px after the reload"),
+        )?;
+        server.release();
+        page.wait_until(APP_READY, "the app to take over the page").await?;
+        page.wait_scroll_settled().await?;
+        let taken_over = page.js_f64(top).await?;
+        check(
+            (reloaded - taken_over).abs() <= 2.0,
+            format!("#s3-p2 was {reloaded} px from the top before the app started, {taken_over} px after"),
+        )
+    }
+    .await;
+    page.close().await;
+    result
+}
+
 pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.client
