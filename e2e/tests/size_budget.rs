@@ -8,8 +8,9 @@ use yandu_e2e::sizes::first_visit;
 
 /// Bytes, gzipped. Not yet issue #6's target (150 KB, aiming at 100 KB): the release stands at
 /// about 340 KB, 89% of it the wasm (see BENCHMARKS.md). Until the wasm shrinks, this ceiling,
-/// a little above today's size, stops it growing unnoticed; lower it with every saving.
-const BUDGET: usize = 344_000;
+/// a little above today's size, stops it growing unnoticed; lower it with every saving. Raised
+/// once by 1,000 B for web/lazy-layout.js (452 B gzip), which took a quarter off the first paint.
+const BUDGET: usize = 345_000;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {
