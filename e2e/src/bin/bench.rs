@@ -196,6 +196,34 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
 
     // Search: keystroke → hits painted.
     if wants("search") {
+        // The floor: a keystroke in a bare input on the plain page, timed the same way. The
+        // paint waits for the next frame whatever the page does, so no app can measure below it.
+        let page = open(&driver, &server.base_url).await?;
+        page.client
+            .goto(&page.url("__plain__/plain.html"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let keystrokes = SEARCH_ROUNDS * QUERIES.iter().map(|q| q.chars().count()).sum::<usize>();
+        let floor = page
+            .client
+            .execute_async(TYPE_IN_BARE_INPUT, vec![json!(keystrokes)])
+            .await
+            .map_err(|e| format!("bare input timing: {e}"))?;
+        let floor: Vec<f64> = floor
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|t| t.as_f64().unwrap_or(f64::NAN))
+            .collect();
+        rows.push(ms_row(
+            "keystroke → painted, a bare input on the plain page",
+            &floor,
+            format!(
+                "the floor for the search rows: {} keystrokes, no handler; the paint waits for the next frame",
+                floor.len()
+            ),
+        ));
+        page.close().await;
         for (name, url, note) in [
             (
                 "search keystroke → painted, seed report",
@@ -233,8 +261,9 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
                 name,
                 &visible,
                 format!(
-                    "{note}; {} keystrokes, reader {chars:.0} chars, up to {hits:.0} hits; the frame after the keystroke, with the hits on screen drawn",
-                    visible.len()
+                    "{note}; {} keystrokes, reader {chars:.0} chars, up to {hits:.0} hits; the frame after the keystroke, with the hits on screen drawn; {:.1} ms above the floor (median)",
+                    visible.len(),
+                    median(&visible) - median(&floor)
                 ),
             ));
             rows.push(ms_row(
@@ -298,6 +327,27 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
     println!("bench: wrote BENCHMARKS.md");
     Ok(())
 }
+
+/// Makes `arguments[0]` keystrokes in an input with no handler, timed as TYPE_AND_TIME does.
+const TYPE_IN_BARE_INPUT: &str = r#"
+const done = arguments[arguments.length - 1];
+const keystrokes = arguments[0];
+const input = document.body.appendChild(document.createElement('input'));
+const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+(async () => {
+  input.focus();
+  await painted();
+  const out = [];
+  for (let i = 1; i <= keystrokes; i++) {
+    const t0 = performance.now();
+    input.value = '字'.repeat(i % 8);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await painted();
+    out.push(performance.now() - t0);
+  }
+  done(out);
+})();
+"#;
 
 /// Types `arguments[0]` one character at a time into the search box; for each keystroke:
 /// the time from the input event to the frame after it (what is then on screen: the hits in
