@@ -17,15 +17,17 @@
   const options = { capture: true, passive: true };
   const layOutEverything = () => {
     for (const move of moves) removeEventListener(move, layOutEverything, options);
+    // Once the app is ready the style sheet skips nothing: there is nothing to put back, and a
+    // scroll here would cut short one of the app's smooth scrolls.
+    if (root.hasAttribute("data-ready")) return root.removeAttribute("data-lazy-layout");
     const main = document.querySelector("main");
     const box = main && main.getBoundingClientRect();
     const anchor = box && document.elementFromPoint(box.left + box.width / 2, innerHeight / 3);
     const before = anchor && anchor.getBoundingClientRect().top;
     root.style.overflowAnchor = "none";
     root.removeAttribute("data-lazy-layout");
-    if (anchor) {
-      scrollBy({ top: anchor.getBoundingClientRect().top - before, behavior: "instant" });
-    }
+    const moved = anchor ? anchor.getBoundingClientRect().top - before : 0;
+    if (Math.abs(moved) >= 1) scrollBy({ top: moved, behavior: "instant" });
     requestAnimationFrame(() =>
       requestAnimationFrame(() => root.style.removeProperty("overflow-anchor")),
     );
