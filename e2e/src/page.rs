@@ -411,7 +411,6 @@ impl WebDriverCompatibleCommand for BrowserLog {
 pub const ENTER: char = '\u{E007}';
 pub const SHIFT: char = '\u{E008}';
 pub const ESCAPE: char = '\u{E00C}';
-pub const END: char = '\u{E010}';
 
 /// Fails with `message` unless `condition` holds.
 pub fn check(condition: bool, message: impl Into<String>) -> TestResult {
