@@ -98,7 +98,11 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
         page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
         page.wait_parsed("").await?;
         page.wait_until("document.readyState === 'complete'", "the load event").await?;
+        // On a plain visit the parts below the screen are not laid out until the first move.
+        let s4 = "getComputedStyle(document.getElementById('s4')).contentVisibility";
+        check(page.js_string(s4).await? == "auto", "#s4 could not be skipped before the reader moved")?;
         page.click(".outline-link[data-anchor='s3-p2']").await?;
+        check(page.js_string(s4).await? == "visible", "#s4 could still be skipped after a click")?;
         page.wait_landed("s3-p2").await?;
         page.wait_scroll_settled().await?;
         let read_at = page.js_f64(top).await?;
