@@ -176,10 +176,30 @@ impl Drop for DriverProcess {
         let _ = self.child.kill();
         let _ = self.child.wait();
         if let Some(display) = &mut self.display {
-            let _ = display.kill();
+            // Asked to stop, Xvfb removes its lock file and socket; a killed one leaves them in
+            // /tmp (a hundred of them had piled up on a machine that runs the suite all day).
+            let asked = Command::new("kill")
+                .arg(display.id().to_string())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !(asked && exits_within(display, Duration::from_secs(2))) {
+                let _ = display.kill();
+            }
             let _ = display.wait();
         }
     }
+}
+
+/// Whether `child` exits within `limit`.
+fn exits_within(child: &mut Child, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Ok(Some(_)) = child.try_wait() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
 }
 
 /// A virtual X display for browsers that need one.
