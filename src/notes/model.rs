@@ -48,9 +48,11 @@ impl NoteKind {
     }
 }
 
-/// What a note is about.
+/// What a note is about. Stored as `{"type": "quote", "anchor": …, …}`. Read through
+/// `StoredTarget`: serde's own reading of a tagged enum buffers the whole object first, and
+/// that cost 10 KB of wasm (4 KB gzip).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", try_from = "StoredTarget")]
 pub enum Target {
     /// The whole report.
     Report,
@@ -65,6 +67,45 @@ pub enum Target {
         suffix: String,
         offset: usize,
     },
+}
+
+/// A [`Target`] as stored, every field optional; which ones must be there depends on `type`.
+/// It accepts and refuses what serde's tagged enum did (pinned by the tests below): fields in
+/// any order, unknown fields ignored, a duplicate field refused.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct StoredTarget {
+    #[serde(rename = "type")]
+    kind: String,
+    anchor: Option<String>,
+    quote: Option<String>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    offset: Option<usize>,
+}
+
+impl TryFrom<StoredTarget> for Target {
+    type Error = String;
+
+    fn try_from(t: StoredTarget) -> Result<Self, String> {
+        fn needed<T>(value: Option<T>, field: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{field}`"))
+        }
+        Ok(match t.kind.as_str() {
+            "report" => Target::Report,
+            "part" => Target::Part {
+                anchor: needed(t.anchor, "anchor")?,
+            },
+            "quote" => Target::Quote {
+                anchor: needed(t.anchor, "anchor")?,
+                quote: needed(t.quote, "quote")?,
+                prefix: needed(t.prefix, "prefix")?,
+                suffix: needed(t.suffix, "suffix")?,
+                offset: needed(t.offset, "offset")?,
+            },
+            other => return Err(format!("unknown note target `{other}`")),
+        })
+    }
 }
 
 impl Target {
@@ -130,5 +171,101 @@ impl Note {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Target;
+
+    fn quote(offset: usize) -> Target {
+        Target::Quote {
+            anchor: "s1".into(),
+            quote: "q".into(),
+            prefix: "a".into(),
+            suffix: "b".into(),
+            offset,
+        }
+    }
+
+    /// Each input with what serde's derived tagged enum made of it (recorded before the change):
+    /// stored and imported notes read exactly as they did.
+    #[test]
+    fn reads_targets_as_the_tagged_enum_did() {
+        let part = || {
+            Some(Target::Part {
+                anchor: "s1".into(),
+            })
+        };
+        let cases: [(&str, Option<Target>); 27] = [
+            (r#"{"type":"report"}"#, Some(Target::Report)),
+            (r#"{"type":"report","anchor":"s1"}"#, Some(Target::Report)),
+            (
+                r#"{"type":"report","extra":[1,2,{"a":null}]}"#,
+                Some(Target::Report),
+            ),
+            (r#"{"type":"part","anchor":"s1"}"#, part()),
+            (r#"{"anchor":"s1","type":"part"}"#, part()),
+            (r#"{"type":"part"}"#, None),
+            (r#"{"type":"part","anchor":null}"#, None),
+            (r#"{"type":"part","anchor":5}"#, None),
+            (r#"{"type":"part","anchor":"s1","anchor":"s2"}"#, None),
+            (r#"{"type":"part","anchor":"s1","quote":"q"}"#, part()),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":3}"#,
+                Some(quote(3)),
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":-3}"#,
+                None,
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":3.5}"#,
+                None,
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":"3"}"#,
+                None,
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b"}"#,
+                None,
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","offset":1}"#,
+                None,
+            ),
+            (
+                r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":4000000000}"#,
+                Some(quote(4_000_000_000)),
+            ),
+            (r#"{"type":"Quote","anchor":"s1"}"#, None),
+            (r#"{"type":"other"}"#, None),
+            (r#"{"type":null}"#, None),
+            (r#"{"type":1}"#, None),
+            (r#"{}"#, None),
+            (r#"[]"#, None),
+            (r#"["part","s1"]"#, part()),
+            (r#""report""#, None),
+            (r#"null"#, None),
+            (r#"{"type":"report","type":"part","anchor":"s1"}"#, None),
+        ];
+        for (json, expected) in cases {
+            let read = serde_json::from_str::<Target>(json).ok();
+            assert_eq!(read, expected, "{json}");
+        }
+    }
+
+    #[test]
+    fn writes_the_same_tagged_object() {
+        let json = serde_json::to_string(&quote(7)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"quote","anchor":"s1","quote":"q","prefix":"a","suffix":"b","offset":7}"#
+        );
+        assert_eq!(
+            serde_json::to_string(&Target::Report).unwrap(),
+            r#"{"type":"report"}"#
+        );
     }
 }
