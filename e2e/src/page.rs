@@ -158,10 +158,18 @@ impl Page {
 
     /// Polls `expression` until it is true; fails with `what` after [`WAIT_LIMIT`].
     pub async fn wait_until(&self, expression: &str, what: &str) -> TestResult {
+        self.poll(expression, what, false).await
+    }
+
+    /// [`Page::wait_until`]; with `failures_are_not_yet`, a poll whose script fails counts as
+    /// false instead of ending the wait.
+    async fn poll(&self, expression: &str, what: &str, failures_are_not_yet: bool) -> TestResult {
         let start = Instant::now();
         loop {
-            if self.js(expression).await? == Value::Bool(true) {
-                return Ok(());
+            match self.js(expression).await {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Err(e) if !failures_are_not_yet => return Err(e),
+                _ => {}
             }
             if start.elapsed() > WAIT_LIMIT {
                 return Err(format!("timed out waiting for {what} ({expression})"));
@@ -177,18 +185,7 @@ impl Page {
         self.js("(window.__e2eBeforeReload = true, setTimeout(() => location.reload()), true)")
             .await?;
         let reloaded = "!window.__e2eBeforeReload && document.readyState === 'complete'";
-        let start = Instant::now();
-        loop {
-            if let Ok(Value::Bool(true)) = self.js(reloaded).await {
-                return Ok(());
-            }
-            if start.elapsed() > WAIT_LIMIT {
-                return Err(format!(
-                    "timed out waiting for the reloaded page ({reloaded})"
-                ));
-            }
-            tokio::time::sleep(POLL).await;
-        }
+        self.poll(reloaded, "the reloaded page", true).await
     }
 
     /// Selects the first occurrence of `text` inside the element matching `root`, across

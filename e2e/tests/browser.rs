@@ -105,6 +105,21 @@ async fn with_page(
     with_page_at(ctx, &ctx.base_url, size, body).await
 }
 
+/// Runs `body` on a fresh, unwaited page of a server of its own whose wasm waits until
+/// `body` releases it (the page before the app, then the app taking over), and closes the
+/// session whatever happens.
+async fn with_wasm_held(
+    ctx: &Ctx,
+    body: impl AsyncFnOnce(&Page, &StaticServer) -> TestResult,
+) -> TestResult {
+    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
+    server.hold("_bg.wasm");
+    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let result = body(&page, &server).await;
+    page.close().await;
+    result
+}
+
 /// As [`with_page`], for the app served at `base_url`.
 async fn with_page_at(
     ctx: &Ctx,

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{with_page, Ctx, DESKTOP, PHONE};
+use super::{with_page, with_wasm_held, Ctx, DESKTOP, PHONE};
 use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY, ESCAPE};
 use yandu_e2e::server::StaticServer;
@@ -313,21 +313,16 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
 /// the app loads in the frame above. Instead storage is blocked the way Safari's "block all
 /// cookies" does it, before the wasm runs: reading `localStorage` throws SecurityError.
 async fn blocked_storage_in_webkit(ctx: &Ctx) -> TestResult {
-    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
-    server.hold("_bg.wasm");
-    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
-    let result = async {
+    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
         page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
         page.wait_parsed("").await?;
         page.js("(Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), true)")
             .await?;
         server.release();
         page.wait_until(APP_READY, "the app to start").await?;
-        notes_work_without_storage(&page).await
-    }
-    .await;
-    page.close().await;
-    result
+        notes_work_without_storage(page).await
+    })
+    .await
 }
 
 /// The app says saving is unavailable, keeps a new note in memory, and exports it.

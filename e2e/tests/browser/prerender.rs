@@ -1,7 +1,7 @@
 //! The prerendered page: the report is on screen before the wasm arrives, stays readable
 //! without JavaScript or WebAssembly, and the app takes that very markup over in place.
 
-use super::{non_space, with_page, Ctx, DESKTOP};
+use super::{non_space, with_page, with_wasm_held, Ctx, DESKTOP};
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
 use yandu_e2e::server::{copy_dir, StaticServer};
 
@@ -32,11 +32,8 @@ fn same_layout(before: &str, after: &str) -> bool {
 }
 
 pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> TestResult {
-    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
     // The wasm waits on the server until the test has looked at the page without it.
-    server.hold("_bg.wasm");
-    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
-    let result = async {
+    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
         page.client.goto(&page.url("#s2-p3")).await.map_err(|e| e.to_string())?;
         page.wait_parsed("#s2-p3").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
@@ -77,10 +74,8 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
             "a theme chip to work after hydration",
         )
         .await
-    }
-    .await;
-    page.close().await;
-    result
+    })
+    .await
 }
 
 /// A reload restores the scroll offset before the app has started (on a slow network, long
@@ -90,10 +85,7 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
 pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
     ctx: &Ctx,
 ) -> TestResult {
-    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
-    server.hold("_bg.wasm");
-    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
-    let result = async {
+    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
         let top = "Math.round(document.getElementById('s3-p2').getBoundingClientRect().top)";
         page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
         page.wait_parsed("").await?;
@@ -122,10 +114,8 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
             (reloaded - taken_over).abs() <= 2.0,
             format!("#s3-p2 was {reloaded} px from the top before the app started, {taken_over} px after"),
         )
-    }
-    .await;
-    page.close().await;
-    result
+    })
+    .await
 }
 
 pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
