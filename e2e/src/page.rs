@@ -333,11 +333,17 @@ impl Page {
         .await
     }
 
-    /// Waits until the page has stopped scrolling (smooth scrolls take a while): two polls in
-    /// a row see the same offset.
+    /// Waits until the page has stopped scrolling (smooth scrolls take a while): the offset
+    /// stays the same while two frames are drawn. Counting polls is not enough: WebKit on Xvfb
+    /// draws a frame every 80-90 ms, so two polls can fall between two steps of one scroll.
     pub async fn wait_scroll_settled(&self) -> TestResult {
+        self.js("(window.__e2eSettle = null, true)").await?;
         self.wait_until(
-            "(() => { const y = scrollY, same = window.__e2eLastY === y; window.__e2eLastY = y; return same; })()",
+            "(() => { \
+               requestAnimationFrame(t => { if (window.__e2eFrameAt !== t) { window.__e2eFrameAt = t; window.__e2eFrames = (window.__e2eFrames || 0) + 1; } }); \
+               const y = scrollY, frames = window.__e2eFrames || 0, seen = window.__e2eSettle; \
+               if (!seen || seen.y !== y) { window.__e2eSettle = { y, frames }; return false; } \
+               return frames - seen.frames >= 2; })()",
             "the page to stop scrolling",
         )
         .await
