@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::Value;
@@ -279,6 +279,39 @@ impl Page {
             .send_keys(text)
             .await
             .map_err(|e| format!("cannot type into {css}: {e}"))
+    }
+
+    /// Moves the mouse pointer onto the middle of the element matching `css` (already in
+    /// view), as a reader's mouse does: through the events of the elements it crosses.
+    pub async fn hover(&self, css: &str) -> TestResult {
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .map_err(|e| format!("no element {css}: {e}"))?;
+        let actions = MouseActions::new("mouse".to_string()).then(PointerAction::MoveToElement {
+            element,
+            duration: Some(Duration::from_millis(100)),
+            x: 0.0,
+            y: 0.0,
+        });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("cannot move the pointer onto {css}: {e}"))
+    }
+
+    /// Moves the mouse pointer to (`x`, `y`) CSS pixels from the viewport's top left corner.
+    pub async fn move_pointer_to(&self, x: f64, y: f64) -> TestResult {
+        let actions = MouseActions::new("mouse".to_string()).then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(100)),
+            x,
+            y,
+        });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("cannot move the pointer to ({x}, {y}): {e}"))
     }
 
     /// Clicks the element matching `css`, first scrolling it to the middle of the view at once

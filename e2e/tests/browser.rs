@@ -62,6 +62,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     shared_search_link_opens_with_hits,
     search_on_many_passages_draws_every_hit_and_no_stale_one,
     glossary_explains_terms_on_focus_and_tap,
+    glossary_follows_the_mouse,
     overview_links_to_source_sentences,
     theme_filter_marks_its_points,
     overview_terms_open_a_search_and_masks_are_counted,
@@ -519,12 +520,17 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
             format!("(() => {{ const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('{text}'); }})()")
         };
         let in_view = "(() => { const r = document.getElementById('gloss-popover').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()";
-        // Keyboard: focus opens, Escape closes.
+        let expanded = |state: &str| format!("{term}.getAttribute('aria-expanded') === '{state}'");
+        let others_collapsed = "document.querySelectorAll('.gloss[aria-expanded=true]').length <= 1";
+        // Keyboard: focus opens, Escape closes; the term says whether its explanation is open.
         page.js(&format!("({term}.focus(), true)")).await?;
         page.wait_until(&popover_says("市辖区"), "focus to open the explanation of 撤市设区").await?;
         page.wait_until(in_view, "the popover to sit inside the viewport").await?;
+        check(page.js(&expanded("true")).await? == true, "the focused term does not say it is expanded")?;
+        check(page.js(others_collapsed).await? == true, "another term says it is expanded too")?;
         page.press(&[ESCAPE]).await?;
         page.wait_until("document.getElementById('gloss-popover').hidden", "Escape to close it").await?;
+        page.wait_until(&expanded("false"), "the term to say its explanation closed").await?;
         // Touch: a tap opens, a tap elsewhere closes.
         page.js(&format!("({term}.scrollIntoView({{block: 'center'}}), true)")).await?;
         page.js(&format!("({term}.setAttribute('data-e2e', 'term'), true)")).await?;
@@ -532,6 +538,31 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
         page.wait_until(&popover_says("市辖区"), "a tap to open the explanation").await?;
         page.click("h1").await?;
         page.wait_until("document.getElementById('gloss-popover').hidden", "a tap elsewhere to close it").await
+    })
+    .await
+}
+
+async fn glossary_follows_the_mouse(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("").await?;
+        let term = "[...document.querySelectorAll('#reader .gloss')].find(e => e.textContent === '撤市设区')";
+        let hidden = "document.getElementById('gloss-popover').hidden";
+        page.js(&format!("({term}.scrollIntoView({{block: 'center', behavior: 'instant'}}), {term}.setAttribute('data-e2e', 'term'), true)")).await?;
+        page.wait_scroll_settled().await?;
+        page.hover("[data-e2e=term]").await?;
+        page.wait_until(
+            "(() => { const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('市辖区'); })()",
+            "the pointer on 撤市设区 to open its explanation",
+        )
+        .await?;
+        check(
+            page.js(&format!("{term}.getAttribute('aria-expanded') === 'true'")).await? == true,
+            "the term under the pointer does not say it is expanded",
+        )?;
+        // Away, onto the top bar: the explanation closes.
+        page.move_pointer_to(5.0, 5.0).await?;
+        page.wait_until(hidden, "the pointer leaving the term to close its explanation").await?;
+        page.wait_until(&format!("{term}.getAttribute('aria-expanded') === 'false'"), "the term to say its explanation closed").await
     })
     .await
 }

@@ -4,6 +4,7 @@
 //! time.
 
 pub mod files;
+pub mod gloss_terms;
 pub mod offline;
 pub mod selection;
 pub mod storage;
@@ -163,22 +164,6 @@ pub struct Rect {
     pub left: f64,
     pub top: f64,
     pub bottom: f64,
-}
-
-/// The box of the element a listener is attached to, in page coordinates (viewport plus
-/// scroll offset), so whatever is placed there stays with it while the page scrolls.
-pub fn event_target_page_rect(ev: &web_sys::Event) -> Option<Rect> {
-    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
-    let r = el.get_bounding_client_rect();
-    let (x, y) = (
-        window().scroll_x().unwrap_or(0.0),
-        window().scroll_y().unwrap_or(0.0),
-    );
-    Some(Rect {
-        left: r.left() + x,
-        top: r.top() + y,
-        bottom: r.bottom() + y,
-    })
 }
 
 /// How far the page is scrolled down, in CSS pixels.

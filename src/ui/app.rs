@@ -12,7 +12,7 @@ use super::notes::NotesState;
 use super::outline::OutlineNav;
 use super::overview::Overview;
 use super::reader::Reader;
-use super::state::ReadingState;
+use super::state::{GlossOpen, ReadingState};
 use super::topbar::TopBar;
 use crate::browser;
 use crate::report::{Anchor, DOCUMENT};
@@ -78,8 +78,35 @@ pub fn App() -> impl IntoView {
             }
         });
         browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
+        browser::gloss_terms::listen(
+            move |entry, at| {
+                state.gloss.set(Some(GlossOpen {
+                    entry,
+                    left: at.left,
+                    top: at.top,
+                    bottom: at.bottom,
+                }))
+            },
+            move |entry| {
+                if state
+                    .gloss
+                    .get_untracked()
+                    .is_some_and(|g| g.entry == entry)
+                {
+                    state.gloss.set(None);
+                }
+            },
+        );
         browser::offline::register(update_ready);
         browser::announce_ready();
+    });
+
+    // The term whose explanation was open says so (aria-expanded) until it closes, however it
+    // closes: Escape, a tap elsewhere, the pointer or the focus leaving it.
+    Effect::new(move |_| {
+        if state.gloss.with(Option::is_none) {
+            browser::gloss_terms::collapse();
+        }
     });
 
     let short_title = doc

@@ -6,8 +6,7 @@ use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 use super::notes::use_notes;
-use super::state::{use_reading_state, GlossOpen};
-use crate::browser;
+use super::state::use_reading_state;
 use crate::report::passage::{MarkKind, Passage, PieceKind, PieceStyle, Run};
 use crate::summary::glossary::gloss_ranges;
 
@@ -152,29 +151,9 @@ fn run_view(passage: &Passage, run: &Run) -> impl IntoView {
     EitherOf3::C(view! { <mark class=class>{body}</mark> })
 }
 
-/// A glossary term in the text: hover, focus or tap opens its explanation.
+/// A glossary term in the text: hover, focus or tap opens its explanation. The listeners are
+/// on the document, for every term at once (`browser::gloss_terms`).
 fn gloss_term(entry: usize, inner: impl IntoView) -> impl IntoView {
-    let state = use_reading_state();
-    let open = move |ev: leptos::ev::Event| {
-        if let Some(rect) = browser::event_target_page_rect(&ev) {
-            state.gloss.set(Some(GlossOpen {
-                entry,
-                left: rect.left,
-                top: rect.top,
-                bottom: rect.bottom,
-            }));
-        }
-    };
-    let close = move || {
-        if state
-            .gloss
-            .get_untracked()
-            .is_some_and(|g| g.entry == entry)
-        {
-            state.gloss.set(None);
-        }
-    };
-    let is_open = move || state.gloss.get().is_some_and(|g| g.entry == entry);
     // A span, not a <button>: buttons are atomic inline boxes, so a long term could not
     // wrap and justified lines around it would gape.
     view! {
@@ -183,19 +162,8 @@ fn gloss_term(entry: usize, inner: impl IntoView) -> impl IntoView {
             tabindex="0"
             class="gloss"
             data-term=entry
-            aria-expanded=move || is_open().to_string()
+            aria-expanded="false"
             aria-controls="gloss-popover"
-            on:mouseenter=move |ev| open(ev.into())
-            on:focus=move |ev| open(ev.into())
-            on:click=move |ev| open(ev.into())
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    open(ev.into());
-                }
-            }
-            on:mouseleave=move |_| close()
-            on:blur=move |_| close()
         >
             {inner}
         </span>

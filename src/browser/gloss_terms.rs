@@ -1,0 +1,132 @@
+//! The glossary terms in the text answer the reader through listeners on the document, one
+//! per kind of event for all of them, not six on each term: a long report has thousands of
+//! terms, and a search keystroke redraws hundreds of passages, so per-term listeners made
+//! thousands of closures a keystroke for the garbage collector (its pauses were the slowest
+//! keystrokes on the 1 MB report).
+
+use std::cell::RefCell;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::Rect;
+
+/// What marks a term: the class and the glossary entry's index (`data-term`).
+const TERM: &str = ".gloss[data-term]";
+
+thread_local! {
+    /// The term whose explanation is open, to say so (`aria-expanded`) and take it back.
+    static EXPANDED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// The term an event happened in, with its glossary entry.
+fn term_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, usize)> {
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    let term = el.closest(TERM).ok()??;
+    let entry = term.get_attribute("data-term")?.parse().ok()?;
+    Some((term, entry))
+}
+
+/// The term's box in page coordinates (viewport plus scroll offset), so what is placed there
+/// stays with it while the page scrolls.
+fn page_rect(el: &web_sys::Element) -> Rect {
+    let r = el.get_bounding_client_rect();
+    let (x, y) = (
+        window().scroll_x().unwrap_or(0.0),
+        window().scroll_y().unwrap_or(0.0),
+    );
+    Rect {
+        left: r.left() + x,
+        top: r.top() + y,
+        bottom: r.bottom() + y,
+    }
+}
+
+/// Calls `open` when the pointer enters a term, when a term gets the focus, is clicked or
+/// tapped, or gets Enter or Space; and `close` when the pointer leaves it or it loses the
+/// focus. Both get the term's glossary entry; `open` also gets its box.
+pub fn listen(open: impl Fn(usize, Rect) + 'static, close: impl Fn(usize) + 'static) {
+    let open = std::rc::Rc::new(move |term: web_sys::Element, entry: usize| {
+        expand(Some(&term));
+        open(entry, page_rect(&term));
+    });
+    let close = std::rc::Rc::new(close);
+    // Listeners live as long as the page: their handles are dropped without removing them.
+    _ = window_event_listener(ev::mouseover, {
+        let open = open.clone();
+        move |e| {
+            // Moving between the term's own children is not entering it.
+            if let Some((term, entry)) = term_of(e.target()) {
+                if !contains(&term, e.related_target()) {
+                    open(term, entry);
+                }
+            }
+        }
+    });
+    _ = window_event_listener(ev::mouseout, {
+        let close = close.clone();
+        move |e| {
+            if let Some((term, entry)) = term_of(e.target()) {
+                if !contains(&term, e.related_target()) {
+                    close(entry);
+                }
+            }
+        }
+    });
+    _ = window_event_listener(ev::focusin, {
+        let open = open.clone();
+        move |e| {
+            if let Some((term, entry)) = term_of(e.target()) {
+                open(term, entry);
+            }
+        }
+    });
+    _ = window_event_listener(ev::focusout, move |e| {
+        if let Some((_, entry)) = term_of(e.target()) {
+            close(entry);
+        }
+    });
+    _ = window_event_listener(ev::click, {
+        let open = open.clone();
+        move |e| {
+            if let Some((term, entry)) = term_of(e.target()) {
+                open(term, entry);
+            }
+        }
+    });
+    _ = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "Enter" && e.key() != " " {
+            return;
+        }
+        if let Some((term, entry)) = term_of(e.target()) {
+            e.prevent_default();
+            open(term, entry);
+        }
+    });
+}
+
+fn contains(term: &web_sys::Element, other: Option<web_sys::EventTarget>) -> bool {
+    other
+        .and_then(|o| o.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|node| term.contains(Some(&node)))
+}
+
+/// Says which term's explanation is open (`aria-expanded` on it and on no other); `None` when
+/// none is.
+pub fn expand(term: Option<&web_sys::Element>) {
+    EXPANDED.with(|expanded| {
+        if let Some(old) = expanded.borrow_mut().take() {
+            _ = old.set_attribute("aria-expanded", "false");
+        }
+        if let Some(term) = term {
+            _ = term.set_attribute("aria-expanded", "true");
+            *expanded.borrow_mut() = Some(term.clone());
+        }
+    });
+}
+
+/// Takes back the `aria-expanded` of the term whose explanation was open.
+pub fn collapse() {
+    expand(None);
+}
