@@ -5,6 +5,7 @@
 //! keystrokes on the 1 MB report).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -47,61 +48,55 @@ fn page_rect(el: &web_sys::Element) -> Rect {
 /// tapped, or gets Enter or Space; and `close` when the pointer leaves it or it loses the
 /// focus. Both get the term's glossary entry; `open` also gets its box.
 pub fn listen(open: impl Fn(usize, Rect) + 'static, close: impl Fn(usize) + 'static) {
-    let open = std::rc::Rc::new(move |term: web_sys::Element, entry: usize| {
-        expand(Some(&term));
-        open(entry, page_rect(&term));
+    let open = Rc::new(move |term: &web_sys::Element, entry: usize| {
+        expand(Some(term));
+        open(entry, page_rect(term));
     });
-    let close = std::rc::Rc::new(close);
-    // Listeners live as long as the page: their handles are dropped without removing them.
-    _ = window_event_listener(ev::mouseover, {
+    let close = Rc::new(close);
+    // Moving between the term's own children is neither entering nor leaving it.
+    on_term(ev::mouseover, {
         let open = open.clone();
-        move |e| {
-            // Moving between the term's own children is not entering it.
-            if let Some((term, entry)) = term_of(e.target()) {
-                if !contains(&term, e.related_target()) {
-                    open(term, entry);
-                }
+        move |e, term, entry| {
+            if !contains(term, e.related_target()) {
+                open(term, entry);
             }
         }
     });
-    _ = window_event_listener(ev::mouseout, {
+    on_term(ev::mouseout, {
         let close = close.clone();
-        move |e| {
-            if let Some((term, entry)) = term_of(e.target()) {
-                if !contains(&term, e.related_target()) {
-                    close(entry);
-                }
+        move |e, term, entry| {
+            if !contains(term, e.related_target()) {
+                close(entry);
             }
         }
     });
-    _ = window_event_listener(ev::focusin, {
+    on_term(ev::focusin, {
         let open = open.clone();
-        move |e| {
-            if let Some((term, entry)) = term_of(e.target()) {
-                open(term, entry);
-            }
-        }
+        move |_, term, entry| open(term, entry)
     });
-    _ = window_event_listener(ev::focusout, move |e| {
-        if let Some((_, entry)) = term_of(e.target()) {
-            close(entry);
-        }
-    });
-    _ = window_event_listener(ev::click, {
+    on_term(ev::focusout, move |_, _, entry| close(entry));
+    on_term(ev::click, {
         let open = open.clone();
-        move |e| {
-            if let Some((term, entry)) = term_of(e.target()) {
-                open(term, entry);
-            }
-        }
+        move |_, term, entry| open(term, entry)
     });
-    _ = window_event_listener(ev::keydown, move |e| {
-        if e.key() != "Enter" && e.key() != " " {
-            return;
-        }
-        if let Some((term, entry)) = term_of(e.target()) {
+    on_term(ev::keydown, move |e, term, entry| {
+        if e.key() == "Enter" || e.key() == " " {
             e.prevent_default();
             open(term, entry);
+        }
+    });
+}
+
+/// Calls `f` for each `event` that happens in a term, with the term and its glossary entry.
+/// The listener lives as long as the page: its handle is dropped without removing it.
+fn on_term<E>(event: E, f: impl Fn(&E::EventType, &web_sys::Element, usize) + 'static)
+where
+    E: ev::EventDescriptor + 'static,
+    E::EventType: JsCast,
+{
+    _ = window_event_listener(event, move |e| {
+        if let Some((term, entry)) = term_of(e.unchecked_ref::<web_sys::Event>().target()) {
+            f(&e, &term, entry);
         }
     });
 }
