@@ -56,13 +56,13 @@ pub fn scroll_to(anchor: Anchor) {
     }
 }
 
-/// Keeps `target` equal to the anchor in the URL fragment: now, and on every fragment change
+/// Gives `target` the anchor in the URL fragment: now, and on every fragment change
 /// (outline clicks, back and forward), and scrolls there. On first load the browser has
 /// scrolled to the prerendered part already; scrolling there again is a no-op where it did so
 /// exactly, and corrects engines without scroll anchoring (WebKit) if the layout moved since.
-pub fn follow_location(target: RwSignal<Option<Anchor>>) {
+pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static) {
     let initial = anchor_in_location();
-    target.set(initial);
+    target(initial);
     if let Some(anchor) = initial {
         // Unless the reader has already gone elsewhere in the meantime.
         request_animation_frame(move || {
@@ -79,7 +79,7 @@ pub fn follow_location(target: RwSignal<Option<Anchor>>) {
     // typed or sent by WebDriver, history traversal restoring an old scroll offset).
     _ = window_event_listener(ev::hashchange, move |_| {
         let anchor = anchor_in_location();
-        target.set(anchor);
+        target(anchor);
         if let Some(anchor) = anchor {
             scroll_to(anchor);
         } else if let Some(id) = note_in_location() {
@@ -88,9 +88,10 @@ pub fn follow_location(target: RwSignal<Option<Anchor>>) {
     });
 }
 
-/// Keeps `active` equal to the part being read while the page scrolls or resizes.
-pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
+/// Gives `active` the part being read whenever the page scrolls or resizes.
+pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'static) {
     let pending = Rc::new(Cell::new(false));
+    let active = Rc::new(active);
     // The parts' elements stay for the page's life: looked up once.
     let doc = document();
     let parts: Rc<[(Anchor, web_sys::Element)]> = anchors
@@ -112,9 +113,8 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: RwSignal<Option<Anchor>>) {
             .and_then(|anchor| parts.iter().position(|(a, _)| *a == anchor));
         let next = scroll_spy::with_revealed(by_line, revealed).map(|i| parts[i].0);
         measure_passages_in_view();
-        if active.get_untracked() != next {
-            active.set(next);
-        }
+        // Called on every measure: the callee ignores a value it already has.
+        active(next);
     };
     let schedule = {
         let measure = measure.clone();

@@ -54,12 +54,12 @@ pub fn App() -> impl IntoView {
                 browser::reveal_current_hit();
             }
         }
-        browser::follow_location(state.target);
+        browser::follow_location(move |anchor| state.target.set(anchor));
         browser::spy_scroll(
             std::iter::once(Anchor::Overview)
                 .chain(outline.anchors())
                 .collect(),
-            state.active,
+            move |anchor| state.set_active(anchor),
         );
         browser::on_escape(move || {
             state.outline_open.set(false);

@@ -11,6 +11,7 @@ pub mod per_passage;
 pub mod reader;
 pub mod redraw_order;
 pub mod search;
+pub mod selected;
 pub mod source_link;
 pub mod state;
 pub mod topbar;

@@ -44,10 +44,10 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
     let state = use_reading_state();
     let expanded = RwSignal::new(true);
     let anchor = item.anchor;
-    let contains_active = move || {
-        state.active.get().is_some_and(|a| {
-            a != anchor && a.section().is_some() && a.section() == anchor.section()
-        })
+    // A section one of whose points is in view (the section itself is then not active).
+    let contains_active = move || match anchor {
+        Anchor::Section(section) => state.active_point_in(section),
+        _ => false,
     };
     let children_id = format!("outline-{anchor}");
     let has_children = !item.children.is_empty();
@@ -88,7 +88,7 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
 fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
     let state = use_reading_state();
     let notes = use_notes();
-    let is_active = move || state.active.get() == Some(anchor);
+    let is_active = move || state.active.is(anchor);
     let in_theme = move || state.in_chosen_theme(anchor);
     view! {
         <a

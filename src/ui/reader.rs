@@ -59,7 +59,7 @@ fn paragraphs(passages: Vec<&'static Passage>) -> impl IntoView {
 /// Whether the part is the target of the last jump (it flashes and keeps a bar).
 fn is_target(anchor: Anchor) -> impl Fn() -> bool + Copy {
     let state = use_reading_state();
-    move || state.target.get() == Some(anchor)
+    move || state.target.is(anchor)
 }
 
 /// A `<section>` for the introduction or the closing.

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::per_passage::PerPassage;
+use super::selected::Selected;
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::search::{Hit, SearchIndex};
@@ -31,10 +32,12 @@ static SEARCH_INDEX: std::sync::LazyLock<SearchIndex> =
 
 #[derive(Clone, Copy)]
 pub struct ReadingState {
-    /// The part in view, as the scroll spy sees it.
-    pub active: RwSignal<Option<Anchor>>,
+    /// The part in view, as the scroll spy sees it (set through [`ReadingState::set_active`]).
+    pub active: Selected<Anchor>,
+    /// The section (`Anchor::Section`) one of whose points is in view.
+    active_point_in: Selected<Anchor>,
     /// The part named by the URL fragment (the last jump), flashed when reached.
-    pub target: RwSignal<Option<Anchor>>,
+    pub target: Selected<Anchor>,
     /// Whether the outline drawer is open (narrow screens only).
     pub outline_open: RwSignal<bool>,
     pub query: RwSignal<String>,
@@ -96,8 +99,9 @@ impl ReadingState {
             matches!(m.kind, MarkKind::CurrentHit | MarkKind::Flash)
         });
         ReadingState {
-            active: RwSignal::new(None),
-            target: RwSignal::new(None),
+            active: Selected::new(),
+            active_point_in: Selected::new(),
+            target: Selected::new(),
             outline_open: RwSignal::new(false),
             query,
             hits,
@@ -115,6 +119,20 @@ impl ReadingState {
         self.query.set(query);
         self.current.set(0);
         crate::browser::reveal_current_hit();
+    }
+
+    /// Says which part is in view.
+    pub fn set_active(&self, anchor: Option<Anchor>) {
+        self.active.set(anchor);
+        self.active_point_in.set(match anchor {
+            Some(Anchor::Point(section, _)) => Some(Anchor::Section(section)),
+            _ => None,
+        });
+    }
+
+    /// Whether one of the points of section `section` is in view (reactive).
+    pub fn active_point_in(&self, section: usize) -> bool {
+        self.active_point_in.is(Anchor::Section(section))
     }
 
     /// The marks of one passage (reactive; changes only when that passage's marks do).
