@@ -88,7 +88,7 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
 fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
     let state = use_reading_state();
     let notes = use_notes();
-    let is_active = move || state.active.is(anchor);
+    let is_active = move || state.is_active(anchor);
     let in_theme = move || state.in_chosen_theme(anchor);
     view! {
         <a

@@ -32,8 +32,8 @@ static SEARCH_INDEX: std::sync::LazyLock<SearchIndex> =
 
 #[derive(Clone, Copy)]
 pub struct ReadingState {
-    /// The part in view, as the scroll spy sees it (set through [`ReadingState::set_active`]).
-    pub active: Selected<Anchor>,
+    /// The part in view, as the scroll spy sees it.
+    active: Selected<Anchor>,
     /// The section (`Anchor::Section`) one of whose points is in view.
     active_point_in: Selected<Anchor>,
     /// The part named by the URL fragment (the last jump), flashed when reached.
@@ -128,6 +128,16 @@ impl ReadingState {
             Some(Anchor::Point(section, _)) => Some(Anchor::Section(section)),
             _ => None,
         });
+    }
+
+    /// The part in view (not reactive).
+    pub fn active(&self) -> Option<Anchor> {
+        self.active.get()
+    }
+
+    /// Whether `anchor` is the part in view (reactive).
+    pub fn is_active(&self, anchor: Anchor) -> bool {
+        self.active.is(anchor)
     }
 
     /// Whether one of the points of section `section` is in view (reactive).
