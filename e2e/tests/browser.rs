@@ -511,16 +511,28 @@ async fn shared_search_link_opens_with_hits(ctx: &Ctx) -> TestResult {
     .await
 }
 
+/// The glossary term 撤市设区 in the reader (a JavaScript expression).
+const SAMPLE_TERM: &str =
+    "[...document.querySelectorAll('#reader .gloss')].find(e => e.textContent === '撤市设区')";
+const GLOSS_HIDDEN: &str = "document.getElementById('gloss-popover').hidden";
+
+/// Whether the glossary popover is open and says `text`.
+fn popover_says(text: &str) -> String {
+    format!("(() => {{ const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('{text}'); }})()")
+}
+
+/// Whether the term `term` (an expression) says its explanation is `state` ("true"/"false").
+fn term_expanded(term: &str, state: &str) -> String {
+    format!("{term}.getAttribute('aria-expanded') === '{state}'")
+}
+
 async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
     with_page(ctx, PHONE, async |page: &Page| {
         page.goto("").await?;
-        let term = "[...document.querySelectorAll('#reader .gloss')].find(e => e.textContent === '撤市设区')";
+        let term = SAMPLE_TERM;
         check(page.js(&format!("!!{term}")).await? == true, "撤市设区 is marked as a glossary term")?;
-        let popover_says = |text: &str| {
-            format!("(() => {{ const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('{text}'); }})()")
-        };
         let in_view = "(() => { const r = document.getElementById('gloss-popover').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()";
-        let expanded = |state: &str| format!("{term}.getAttribute('aria-expanded') === '{state}'");
+        let expanded = |state: &str| term_expanded(term, state);
         let others_collapsed = "document.querySelectorAll('.gloss[aria-expanded=true]').length <= 1";
         // Keyboard: focus opens, Escape closes; the term says whether its explanation is open.
         page.js(&format!("({term}.focus(), true)")).await?;
@@ -529,7 +541,7 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
         check(page.js(&expanded("true")).await? == true, "the focused term does not say it is expanded")?;
         check(page.js(others_collapsed).await? == true, "another term says it is expanded too")?;
         page.press(&[ESCAPE]).await?;
-        page.wait_until("document.getElementById('gloss-popover').hidden", "Escape to close it").await?;
+        page.wait_until(GLOSS_HIDDEN, "Escape to close it").await?;
         page.wait_until(&expanded("false"), "the term to say its explanation closed").await?;
         // Touch: a tap opens, a tap elsewhere closes.
         page.js(&format!("({term}.scrollIntoView({{block: 'center'}}), true)")).await?;
@@ -537,7 +549,7 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
         page.click("[data-e2e=term]").await?;
         page.wait_until(&popover_says("市辖区"), "a tap to open the explanation").await?;
         page.click("h1").await?;
-        page.wait_until("document.getElementById('gloss-popover').hidden", "a tap elsewhere to close it").await
+        page.wait_until(GLOSS_HIDDEN, "a tap elsewhere to close it").await
     })
     .await
 }
@@ -545,24 +557,20 @@ async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
 async fn glossary_follows_the_mouse(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("").await?;
-        let term = "[...document.querySelectorAll('#reader .gloss')].find(e => e.textContent === '撤市设区')";
-        let hidden = "document.getElementById('gloss-popover').hidden";
+        let term = SAMPLE_TERM;
         page.js(&format!("({term}.scrollIntoView({{block: 'center', behavior: 'instant'}}), {term}.setAttribute('data-e2e', 'term'), true)")).await?;
         page.wait_scroll_settled().await?;
         page.hover("[data-e2e=term]").await?;
-        page.wait_until(
-            "(() => { const p = document.getElementById('gloss-popover'); return !p.hidden && p.textContent.includes('市辖区'); })()",
-            "the pointer on 撤市设区 to open its explanation",
-        )
-        .await?;
+        page.wait_until(&popover_says("市辖区"), "the pointer on 撤市设区 to open its explanation")
+            .await?;
         check(
-            page.js(&format!("{term}.getAttribute('aria-expanded') === 'true'")).await? == true,
+            page.js(&term_expanded(term, "true")).await? == true,
             "the term under the pointer does not say it is expanded",
         )?;
         // Away, onto the top bar: the explanation closes.
         page.move_pointer_to(5.0, 5.0).await?;
-        page.wait_until(hidden, "the pointer leaving the term to close its explanation").await?;
-        page.wait_until(&format!("{term}.getAttribute('aria-expanded') === 'false'"), "the term to say its explanation closed").await
+        page.wait_until(GLOSS_HIDDEN, "the pointer leaving the term to close its explanation").await?;
+        page.wait_until(&term_expanded(term, "false"), "the term to say its explanation closed").await
     })
     .await
 }

@@ -33,10 +33,7 @@ fn term_of(target: Option<web_sys::EventTarget>) -> Option<(web_sys::Element, us
 /// stays with it while the page scrolls.
 fn page_rect(el: &web_sys::Element) -> Rect {
     let r = el.get_bounding_client_rect();
-    let (x, y) = (
-        window().scroll_x().unwrap_or(0.0),
-        window().scroll_y().unwrap_or(0.0),
-    );
+    let (x, y) = (window().scroll_x().unwrap_or(0.0), super::scroll_y());
     Rect {
         left: r.left() + x,
         top: r.top() + y,
@@ -109,7 +106,7 @@ fn contains(term: &web_sys::Element, other: Option<web_sys::EventTarget>) -> boo
 
 /// Says which term's explanation is open (`aria-expanded` on it and on no other); `None` when
 /// none is.
-pub fn expand(term: Option<&web_sys::Element>) {
+fn expand(term: Option<&web_sys::Element>) {
     EXPANDED.with(|expanded| {
         if let Some(old) = expanded.borrow_mut().take() {
             _ = old.set_attribute("aria-expanded", "false");
