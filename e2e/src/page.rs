@@ -96,28 +96,44 @@ impl Page {
         Ok(page)
     }
 
-    /// Sizes the window so that the viewport (not the window around it) is `width`×`height`.
+    /// Sizes the window so that the viewport (not the window around it) is `width`×`height`,
+    /// or as narrow as the engine allows (Firefox and MiniBrowser keep a minimum width), and
+    /// waits until the page sees that size. The chrome around the viewport is measured again
+    /// after each resize, once the page sees its window: read at once, MiniBrowser's viewport
+    /// could still be the old one (a correction made from it left the viewport 832 px high
+    /// instead of 800, or changing size in mid-scenario, which reflows the page under the test),
+    /// and Chromium's is off before its first page.
     async fn size_viewport(&self, width: u32, height: u32) -> TestResult {
-        let resize = async |w: u32, h: u32| {
+        let mut inner = Value::Null;
+        for _ in 0..3 {
+            let chrome = self
+                .js("[outerWidth - innerWidth, outerHeight - innerHeight]")
+                .await?;
+            let extra = |i: usize| chrome[i].as_u64().unwrap_or(0) as u32;
+            let asked = (width + extra(0), height + extra(1));
             self.client
-                .set_window_size(w, h)
+                .set_window_size(asked.0, asked.1)
                 .await
-                .map_err(|e| format!("cannot size the window: {e}"))
-        };
-        resize(width, height).await?;
-        let inner = self.js("[innerWidth, innerHeight]").await?;
-        let (iw, ih) = (
-            inner[0].as_u64().unwrap_or(u64::from(width)) as u32,
-            inner[1].as_u64().unwrap_or(u64::from(height)) as u32,
-        );
-        if (iw, ih) != (width, height) {
-            resize(
-                width + width.saturating_sub(iw),
-                height + height.saturating_sub(ih),
+                .map_err(|e| format!("cannot size the window: {e}"))?;
+            let (_, _, got_width, got_height) = self
+                .client
+                .get_window_rect()
+                .await
+                .map_err(|e| format!("cannot read the window size: {e}"))?;
+            self.wait_until(
+                &format!("outerWidth === {got_width} && outerHeight === {got_height}"),
+                &format!("the page to see its {got_width}×{got_height} window"),
             )
             .await?;
+            inner = self.js("[innerWidth, innerHeight]").await?;
+            let narrowest = got_width > u64::from(asked.0);
+            if (inner[0].as_u64() == Some(u64::from(width)) || narrowest)
+                && inner[1].as_u64() == Some(u64::from(height))
+            {
+                return Ok(());
+            }
         }
-        Ok(())
+        Err(format!("the viewport stays {inner}, not {width}×{height}"))
     }
 
     pub fn url(&self, path: &str) -> String {

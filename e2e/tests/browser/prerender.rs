@@ -116,10 +116,12 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
         server.release();
         page.wait_until(APP_READY, "the app to take over the page").await?;
         page.wait_scroll_settled().await?;
+        // Where Firefox's restore stopped short, the app's landing on the fragment puts the
+        // reader back: after the take-over every engine must show the passage read.
         let taken_over = page.js_f64(top).await?;
         check(
-            (reloaded - taken_over).abs() <= 2.0,
-            format!("#s3-p2 was {reloaded} px from the top before the app started, {taken_over} px after"),
+            (read_at - taken_over).abs() <= 2.0,
+            format!("#s3-p2 was {read_at} px from the top, {reloaded} px after the reload and {taken_over} px once the app started"),
         )
     })
     .await
