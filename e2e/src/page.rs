@@ -103,7 +103,7 @@ impl Page {
     /// could still be the old one (a correction made from it left the viewport 832 px high
     /// instead of 800, or changing size in mid-scenario, which reflows the page under the test),
     /// and Chromium's is off before its first page.
-    async fn size_viewport(&self, width: u32, height: u32) -> TestResult {
+    pub async fn size_viewport(&self, width: u32, height: u32) -> TestResult {
         let mut inner = Value::Null;
         for _ in 0..3 {
             let chrome = self

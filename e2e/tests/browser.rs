@@ -54,6 +54,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     structure_and_redactions_are_marked,
     outline_jumps_and_marks_the_part_in_view,
     deep_link_lands,
+    a_narrower_window_keeps_the_text_being_read,
     back_and_forward_move_between_parts,
     outline_sections_fold,
     outline_is_a_drawer_on_phones,
@@ -233,6 +234,63 @@ async fn deep_link_lands(ctx: &Ctx) -> TestResult {
             "#closing to be in view",
         )
         .await
+    })
+    .await
+}
+
+/// Remembers the character at the reading line (the scroll spy's, a quarter of the way down,
+/// in the middle of the reader) and says whether there is one.
+const REMEMBER_TEXT_AT_LINE: &str =
+    "(() => { const b = document.getElementById('reader').getBoundingClientRect(); \
+    const x = b.left + b.width / 2, y = innerHeight / 4; \
+    const p = document.caretPositionFromPoint ? document.caretPositionFromPoint(x, y) : null; \
+    const r = p ? null : document.caretRangeFromPoint(x, y); \
+    window.__e2eAtLine = p ? [p.offsetNode, p.offset] : [r.startContainer, r.startOffset]; \
+    return window.__e2eAtLine[0].nodeType === Node.TEXT_NODE; })()";
+
+/// How far the remembered character's line is from the reading line, in lines of the reader.
+const REMEMBERED_TEXT_FROM_LINE: &str = "(() => { const [n, o] = window.__e2eAtLine; \
+    const r = document.createRange(); r.setStart(n, Math.min(o, n.length - 1)); r.setEnd(n, Math.min(o, n.length - 1) + 1); \
+    const box = r.getClientRects()[0]; \
+    const line = parseFloat(getComputedStyle(n.parentElement).lineHeight); \
+    return (box.top + box.height / 2 - innerHeight / 4) / line; })()";
+
+/// A narrower window wraps every line above the passage being read anew (the notes rail goes,
+/// the reader's column changes width): the reader must still see the same text at the reading
+/// line. WebKit has no scroll anchoring; the others anchor the top of the screen, not the line.
+async fn a_narrower_window_keeps_the_text_being_read(ctx: &Ctx) -> TestResult {
+    with_page(ctx, DESKTOP, async |page: &Page| {
+        page.goto("#s2-p3").await?;
+        page.wait_landed("s2-p3").await?;
+        page.wait_scroll_settled().await?;
+        let column = "Math.round(document.getElementById('reader').getBoundingClientRect().width)";
+        let wide = page.js_f64(column).await?;
+        check(
+            page.js(REMEMBER_TEXT_AT_LINE).await? == true,
+            "no text at the reading line",
+        )?;
+        let before = page.js_f64(REMEMBERED_TEXT_FROM_LINE).await?;
+        // Narrower (the notes rail goes, the column changes width), then back.
+        for (width, what) in [(1100, "narrower"), (1280, "as wide as before")] {
+            page.size_viewport(width, 800).await?;
+            page.wait_scroll_settled().await?;
+            let now = page.js_f64(column).await?;
+            check(
+                width == 1280 || now != wide,
+                format!("the reader's column stayed {wide} px wide"),
+            )?;
+            let after = page.js_f64(REMEMBERED_TEXT_FROM_LINE).await?;
+            // The place is kept by its share of the passage's height, so the text may land up to
+            // a line off where lines wrap differently; unkept, it moved 12 to 17 lines.
+            check(
+                (after - before).abs() <= 1.0,
+                format!(
+                    "with the window {what}, the text at the reading line moved {:.1} lines (from {before:.2} to {after:.2})",
+                    after - before
+                ),
+            )?;
+        }
+        Ok(())
     })
     .await
 }

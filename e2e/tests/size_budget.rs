@@ -8,10 +8,11 @@ use yandu_e2e::sizes::first_visit;
 
 /// Bytes, gzipped. Not yet issue #6's target (150 KB, aiming at 100 KB): the release stands at
 /// about 340 KB, 89% of it the wasm (see BENCHMARKS.md). Until the wasm shrinks, this ceiling,
-/// a little above today's size, stops it growing unnoticed; lower it with every saving (it was
-/// raised once, by 1,000 B, for web/lazy-layout.js, 488 B gzip, which took about an eighth off
-/// the first paint).
-const BUDGET: usize = 341_000;
+/// a little above today's size, stops it growing unnoticed; lower it with every saving. Raised
+/// twice by 1,000 B: for web/lazy-layout.js (488 B gzip), which took about an eighth off the
+/// first paint, and for keeping the text being read on screen across a resize (0.8 KB of wasm;
+/// every engine lost 12 to 17 lines of place when the window narrowed).
+const BUDGET: usize = 342_000;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

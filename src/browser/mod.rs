@@ -6,6 +6,7 @@
 pub mod files;
 pub mod gloss_terms;
 pub mod offline;
+pub mod reading_place;
 pub mod selection;
 pub mod storage;
 
@@ -88,7 +89,8 @@ pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static) {
     });
 }
 
-/// Gives `active` the part being read whenever the page scrolls or resizes.
+/// Gives `active` the part being read whenever the page scrolls or resizes, and keeps the
+/// text being read on screen when the viewport's width changes (`reading_place`).
 pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'static) {
     let pending = Rc::new(Cell::new(false));
     let active = Rc::new(active);
@@ -113,6 +115,7 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
             .and_then(|anchor| parts.iter().position(|(a, _)| *a == anchor));
         let next = scroll_spy::with_revealed(by_line, revealed).map(|i| parts[i].0);
         measure_passages_in_view();
+        reading_place::remember();
         // Called on every measure: the callee ignores a value it already has.
         active(next);
     };
@@ -135,7 +138,10 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
         let schedule = schedule.clone();
         move |_| schedule()
     });
-    _ = window_event_listener(ev::resize, move |_| schedule());
+    _ = window_event_listener(ev::resize, move |_| {
+        reading_place::keep_after_resize();
+        schedule();
+    });
     // A revealed hit's part is kept until the reader moves the page: any wheel, touch, pointer
     // or key (a step through hits reveals the next one right after), or a jump (scroll_to).
     _ = window_event_listener(ev::wheel, |_| forget_revealed_hit());

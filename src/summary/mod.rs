@@ -4,6 +4,7 @@ pub mod data;
 pub mod glossary;
 pub mod outline;
 pub mod profile;
+pub mod reading_place;
 pub mod redactions;
 pub mod scroll_spy;
 pub mod search;
