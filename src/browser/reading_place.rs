@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{viewport_height, viewport_width};
+use super::viewport_height;
 use crate::summary::reading_place::{place_at, scroll_to_keep, ReadingPlace};
 use crate::summary::scroll_spy::READING_LINE;
 
@@ -20,8 +20,8 @@ const BLOCKS: &str = "#overview > .ov-banner, #overview > .ov-block, #reader [da
 
 thread_local! {
     static BLOCK_LIST: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
-    /// The place last remembered and the viewport width it was measured at.
-    static REMEMBERED: Cell<Option<(ReadingPlace, f64)>> = const { Cell::new(None) };
+    /// The place last remembered and the layout width it was measured at.
+    static REMEMBERED: Cell<Option<(ReadingPlace, i32)>> = const { Cell::new(None) };
 }
 
 fn blocks() -> Option<web_sys::NodeList> {
@@ -43,13 +43,21 @@ fn rect(list: &web_sys::NodeList, i: usize) -> (f64, f64) {
         })
 }
 
+/// The width lines wrap to: the layout viewport's, which a pinch zoom leaves alone (iOS Safari
+/// changes `innerWidth` then, and fires `resize`).
+fn layout_width() -> i32 {
+    document()
+        .document_element()
+        .map_or(0, |e| e.client_width())
+}
+
 /// Remembers the place at the reading line (the scroll spy calls it once a frame while the page
 /// scrolls, and after a resize).
 pub fn remember() {
     let Some(list) = blocks() else { return };
     let line = viewport_height() * READING_LINE;
     let place = place_at(list.length() as usize, |i| rect(&list, i), line);
-    REMEMBERED.set(place.map(|p| (p, viewport_width())));
+    REMEMBERED.set(place.map(|p| (p, layout_width())));
 }
 
 /// After a resize: if the viewport's width changed, scrolls the remembered place back to the
@@ -58,7 +66,7 @@ pub fn keep_after_resize() {
     let Some((place, width)) = REMEMBERED.get() else {
         return;
     };
-    if viewport_width() == width {
+    if layout_width() == width {
         return;
     }
     let Some(list) = blocks() else { return };
@@ -75,5 +83,5 @@ pub fn keep_after_resize() {
         window().scroll_by_with_scroll_to_options(&options);
     }
     // Until the spy measures again, the place stays the same at the new width.
-    REMEMBERED.set(Some((place, viewport_width())));
+    REMEMBERED.set(Some((place, layout_width())));
 }
