@@ -83,6 +83,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
+    print::printing_keeps_the_report_and_notes_and_drops_the_controls,
     single_file::the_single_file_works_from_a_file_url,
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,
@@ -95,6 +96,8 @@ mod notes;
 mod offline;
 #[path = "browser/prerender.rs"]
 mod prerender;
+#[path = "browser/print.rs"]
+mod print;
 #[path = "browser/single_file.rs"]
 mod single_file;
 

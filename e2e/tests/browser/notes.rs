@@ -9,7 +9,7 @@ use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY, ESCAPE};
 use yandu_e2e::server::StaticServer;
 
-const QUOTE: &str = "以棚改旧改为突破口";
+pub const QUOTE: &str = "以棚改旧改为突破口";
 const NOTE_PREFIX: &str = "yandu:v1:note:";
 
 fn our_notes(storage: &serde_json::Map<String, Value>) -> Vec<(String, String)> {
