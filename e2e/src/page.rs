@@ -188,7 +188,14 @@ impl Page {
                 _ => {}
             }
             if start.elapsed() > WAIT_LIMIT {
-                return Err(format!("timed out waiting for {what} ({expression})"));
+                // What the page was doing, for a wait that fails once in many runs.
+                let state = self
+                    .js("JSON.stringify({url: location.href, readyState: document.readyState, visibility: document.visibilityState, ready: document.documentElement.hasAttribute('data-ready'), marks: performance.getEntriesByType('mark').map(m => m.name)})")
+                    .await
+                    .map_or_else(|e| format!("unknown: {e}"), |v| v.as_str().unwrap_or("").to_string());
+                return Err(format!(
+                    "timed out waiting for {what} ({expression}); the page: {state}"
+                ));
             }
             tokio::time::sleep(POLL).await;
         }

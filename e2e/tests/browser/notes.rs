@@ -431,6 +431,7 @@ pub async fn a_week_without_backup_brings_a_reminder_once_a_day(ctx: &Ctx) -> Te
         let line = page.js_string("document.querySelector('[data-testid=backup-line]').textContent").await?;
         check(line.contains("天前"), format!("the panel says when notes were last exported: {line}"))?;
         page.client.refresh().await.map_err(|e| e.to_string())?;
+        page.wait_until(APP_READY, "the app to start again").await?;
         page.wait_until("performance.getEntriesByName('yandu:notes-drawn').length > 0", "the notes to load again").await?;
         check(page.js("!document.querySelector('[data-testid=toast]')").await? == true, "no second reminder the same day")
     })
