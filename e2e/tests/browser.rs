@@ -210,6 +210,15 @@ async fn outline_jumps_and_marks_the_part_in_view(ctx: &Ctx) -> TestResult {
             "the outline to mark s2-p3 as the part in view",
         )
         .await?;
+        // A section's heading is short: the reading line passes it and lands in the section's
+        // first point, but the part jumped to is the one marked.
+        page.click(".outline-link[data-anchor='s3']").await?;
+        page.wait_landed("s3").await?;
+        page.wait_scroll_settled().await?;
+        let marked = page
+            .js_string("document.querySelector(\".outline-link[aria-current='location']\")?.dataset.anchor || 'nothing'")
+            .await?;
+        check(marked == "s3", format!("after a jump to 三、 the outline marks {marked}"))?;
         // Scrolling by hand moves the mark too.
         page.js("(document.getElementById('s4').scrollIntoView({block: 'start', behavior: 'instant'}), true)")
             .await?;

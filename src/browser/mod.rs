@@ -38,7 +38,7 @@ pub fn note_in_location() -> Option<String> {
 
 /// Scrolls the element with `id` to the middle of the view.
 pub fn scroll_to_id(id: &str) {
-    forget_revealed_hit();
+    forget_revealed();
     if let Some(el) = document().get_element_by_id(id) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
@@ -49,11 +49,15 @@ pub fn scroll_to_id(id: &str) {
 /// Scrolls the part with `anchor` to the top of the view; the smoothness follows the CSS
 /// `scroll-behavior`, which respects `prefers-reduced-motion`.
 pub fn scroll_to(anchor: Anchor) {
-    forget_revealed_hit();
+    forget_revealed();
     if let Some(el) = document().get_element_by_id(&anchor.id()) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Start);
         el.scroll_into_view_with_scroll_into_view_options(&options);
+        // The outline marks the part jumped to, though the reading line passes a section's
+        // short heading and lands in its first point.
+        REVEALED.set(Some((anchor, false)));
+        spy_look_again();
     }
 }
 
@@ -110,9 +114,21 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
         let at_bottom = scrolled >= total - 2.0;
         let top = |i: usize| parts[i].1.get_bounding_client_rect().top();
         let by_line = scroll_spy::active_index(parts.len(), top, height, at_bottom);
-        let revealed = REVEALED
-            .get()
-            .and_then(|anchor| parts.iter().position(|(a, _)| *a == anchor));
+        let revealed = REVEALED.get().and_then(|(anchor, seen)| {
+            let i = parts.iter().position(|(a, _)| *a == anchor)?;
+            let rect = parts[i].1.get_bounding_client_rect();
+            // Below the screen, or above the reading line (read past), once it has been
+            // between the two: the page was moved some way no event tells (a scroll bar
+            // dragged), so the reading line decides again.
+            let on_screen =
+                rect.bottom() > height * scroll_spy::READING_LINE && rect.top() < height;
+            if seen && !on_screen {
+                REVEALED.set(None);
+                return None;
+            }
+            REVEALED.set(Some((anchor, seen || on_screen)));
+            Some(i)
+        });
         let next = scroll_spy::with_revealed(by_line, revealed).map(|i| parts[i].0);
         measure_passages_in_view();
         reading_place::remember();
@@ -142,16 +158,16 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
         reading_place::keep_after_resize();
         schedule();
     });
-    // A revealed hit's part is kept until the reader moves the page: any wheel, touch, pointer
-    // or key (a step through hits reveals the next one right after), or a jump (scroll_to).
-    _ = window_event_listener(ev::wheel, |_| forget_revealed_hit());
-    _ = window_event_listener(ev::touchstart, |_| forget_revealed_hit());
-    _ = window_event_listener(ev::pointerdown, |_| forget_revealed_hit());
-    _ = window_event_listener(ev::keydown, |_| forget_revealed_hit());
+    // A revealed part is kept until the reader moves the page: any wheel, touch, pointer or
+    // key (a step through hits reveals the next one right after), or another jump.
+    _ = window_event_listener(ev::wheel, |_| forget_revealed());
+    _ = window_event_listener(ev::touchstart, |_| forget_revealed());
+    _ = window_event_listener(ev::pointerdown, |_| forget_revealed());
+    _ = window_event_listener(ev::keydown, |_| forget_revealed());
 }
 
 /// Lets the scroll spy go back to the reading line (see `REVEALED`).
-fn forget_revealed_hit() {
+fn forget_revealed() {
     if REVEALED.take().is_some() {
         spy_look_again();
     }
@@ -200,9 +216,11 @@ thread_local! {
     /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
     static IN_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
-    /// The part holding the search hit last revealed, until the reader moves the page
-    /// (the scroll spy marks it: near the end of the page the hit cannot reach the line).
-    static REVEALED: Cell<Option<Anchor>> = const { Cell::new(None) };
+    /// The part the app last brought into view (a jump's target, or the part holding the
+    /// search hit last revealed) and whether it has been on screen since. The scroll spy marks
+    /// it until the reader moves the page: a section's heading is passed by the reading line,
+    /// and near the end of the page a part or a hit cannot reach the line.
+    static REVEALED: Cell<Option<(Anchor, bool)>> = const { Cell::new(None) };
     /// Asks the scroll spy to measure again at the next frame.
     static SPY_LOOK: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
@@ -282,7 +300,10 @@ pub fn reveal_current_hit() {
             options.set_block(ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&options);
             let part = el.closest(".part[id]").ok().flatten();
-            REVEALED.set(part.and_then(|p| Anchor::parse(&p.id())));
+            REVEALED.set(
+                part.and_then(|p| Anchor::parse(&p.id()))
+                    .map(|a| (a, false)),
+            );
             // The page may not move (already at the bottom).
             spy_look_again();
         }
