@@ -14,7 +14,7 @@ use super::viewport_height;
 use crate::summary::reading_place::{place_at, scroll_to_keep, ReadingPlace};
 use crate::summary::scroll_spy::READING_LINE;
 
-/// The blocks a place is measured in, in reading order: the overview's and the report's
+/// The blocks a place is measured in, in reading order: the overview's blocks and the report's
 /// passages (each stays for the page's life, so the list is looked up once).
 const BLOCKS: &str = "#overview > .ov-banner, #overview > .ov-block, #reader [data-passage]";
 
