@@ -64,6 +64,11 @@ pub async fn printing_keeps_the_report_and_notes_and_drops_the_controls(ctx: &Ct
                 format!("{kept} would not be printed"),
             )?;
         }
+        // The timeline scrolls sideways on screen; paper cannot, so every event must be inside it.
+        let clipped = page
+            .js_f64("(() => { const t = document.querySelector('.ov-timeline').getBoundingClientRect(); return [...document.querySelectorAll('.ov-timeline .ov-event')].filter(e => e.getBoundingClientRect().right > t.right + 1).length; })()")
+            .await?;
+        check(clipped == 0.0, format!("{clipped} timeline events would be cut off"))?;
         let quote = page.js_string("document.querySelector('.note-card .note-quote').textContent").await?;
         check(quote == QUOTE, format!("the printed note quotes {quote}"))?;
         // The report and the notes each start a page; the notes are not a sticky rail.
