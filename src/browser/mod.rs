@@ -225,6 +225,13 @@ thread_local! {
     static SPY_LOOK: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
 }
 
+/// The box of the `i`th element of `list`, in viewport pixels.
+fn item_rect(list: &web_sys::NodeList, i: usize) -> Option<web_sys::DomRect> {
+    list.item(i as u32)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.get_bounding_client_rect())
+}
+
 /// The reader's passages in the viewport when the page last scrolled or resized, by index.
 /// Read without touching the layout, so redrawing marks can ask for it before the page has
 /// been laid out again. `None` before the first measurement.
@@ -246,11 +253,7 @@ fn measure_passages_in_view() {
         .filter(|l| l.length() as usize == count)
         .and_then(|all| {
             let height = viewport_height();
-            let rect = |i: usize| {
-                all.item(i as u32)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                    .map(|el| el.get_bounding_client_rect())
-            };
+            let rect = |i: usize| item_rect(&all, i);
             // The first passage for which `past` holds (it holds for all after it): a binary
             // search, a dozen measurements even on a long report.
             let first = |past: &dyn Fn(&web_sys::DomRect) -> bool| -> Option<usize> {

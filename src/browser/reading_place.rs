@@ -8,9 +8,8 @@
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::viewport_height;
+use super::{item_rect, viewport_height};
 use crate::summary::reading_place::{place_at, scroll_to_keep, ReadingPlace};
 use crate::summary::scroll_spy::READING_LINE;
 
@@ -35,12 +34,7 @@ fn blocks() -> Option<web_sys::NodeList> {
 }
 
 fn rect(list: &web_sys::NodeList, i: usize) -> (f64, f64) {
-    list.item(i as u32)
-        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        .map_or((0.0, 0.0), |el| {
-            let r = el.get_bounding_client_rect();
-            (r.top(), r.bottom())
-        })
+    item_rect(list, i).map_or((0.0, 0.0), |r| (r.top(), r.bottom()))
 }
 
 /// The width lines wrap to: the layout viewport's, which a pinch zoom leaves alone (iOS Safari
