@@ -16,7 +16,7 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::scroll_spy;
@@ -50,15 +50,27 @@ pub fn scroll_to_id(id: &str) {
 /// `scroll-behavior`, which respects `prefers-reduced-motion`.
 pub fn scroll_to(anchor: Anchor) {
     forget_revealed();
-    if let Some(el) = document().get_element_by_id(&anchor.id()) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+    if bring_to_top(anchor, ScrollBehavior::Auto) {
         // The outline marks the part jumped to, though the reading line passes a section's
         // short heading and lands in its first point.
         REVEALED.set(Some((anchor, false)));
         spy_look_again();
     }
+}
+
+/// Scrolls the part with `anchor` to the top of the view; false if it is not in the page. After
+/// a reflow, the part revealed last is brought back `Instant`ly: its old offset shows other
+/// text, and a glide still under way would stop there. (A revealed search hit sits inside its
+/// part, a point, so it stays on screen.)
+fn bring_to_top(anchor: Anchor, behavior: ScrollBehavior) -> bool {
+    let Some(el) = document().get_element_by_id(&anchor.id()) else {
+        return false;
+    };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    options.set_behavior(behavior);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    true
 }
 
 /// Gives `target` the anchor in the URL fragment: now, and on every fragment change
@@ -155,7 +167,11 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
         move |_| schedule()
     });
     _ = window_event_listener(ev::resize, move |_| {
-        reading_place::keep_after_resize();
+        reading_place::keep_after_resize(|| {
+            REVEALED
+                .get()
+                .is_some_and(|(part, _)| bring_to_top(part, ScrollBehavior::Instant))
+        });
         schedule();
     });
     // A revealed part is kept until the reader moves the page: any wheel, touch, pointer or

@@ -54,17 +54,21 @@ pub fn remember() {
     REMEMBERED.set(place.map(|p| (p, layout_width())));
 }
 
-/// After a resize: if the viewport's width changed, scrolls the remembered place back to the
-/// reading line. The scroll spy's resize listener calls it, before it measures again.
-pub fn keep_after_resize() {
+/// After a resize: if the viewport's width changed, calls `bring_back`, which puts what the
+/// app last brought into view (a jump's target, a search hit's part) there again and says
+/// whether it did; if not, scrolls the remembered place back to the reading line. The scroll
+/// spy's resize listener calls it, before it measures again.
+pub fn keep_after_resize(bring_back: impl FnOnce() -> bool) {
     let Some((place, width)) = REMEMBERED.get() else {
         return;
     };
     if layout_width() == width {
         return;
     }
-    let Some(list) = blocks() else { return };
-    if place.block >= list.length() as usize {
+    let Some(list) = blocks().filter(|l| place.block < l.length() as usize) else {
+        return;
+    };
+    if bring_back() {
         return;
     }
     let line = viewport_height() * READING_LINE;
