@@ -468,6 +468,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
 }
 
 pub const ENTER: char = '\u{E007}';
+pub const ARROW_DOWN: char = '\u{E015}';
 pub const SHIFT: char = '\u{E008}';
 pub const ESCAPE: char = '\u{E00C}';
 

@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use yandu_e2e::driver::{DriverProcess, Engine};
-use yandu_e2e::page::{check, Page, TestResult, ENTER, ESCAPE, SHIFT};
+use yandu_e2e::page::{check, Page, TestResult, ARROW_DOWN, ENTER, ESCAPE, SHIFT};
 use yandu_e2e::server::StaticServer;
 
 const DESKTOP: (u32, u32) = (1280, 800);
@@ -275,6 +275,13 @@ async fn a_narrower_window_keeps_the_text_being_read(ctx: &Ctx) -> TestResult {
         page.goto("#s2-p3").await?;
         page.wait_landed("s2-p3").await?;
         page.wait_scroll_settled().await?;
+        // The reader moves on from the jump (a key, as reading does): from then on the place
+        // kept is the text at the reading line, not the part jumped to.
+        let landed_at = page.js_f64("scrollY").await?;
+        page.press(&[ARROW_DOWN, ARROW_DOWN]).await?;
+        page.wait_scroll_settled().await?;
+        let moved = page.js_f64("scrollY").await? - landed_at;
+        check(moved > 0.0, format!("the arrow keys moved the page {moved} px"))?;
         let column = "Math.round(document.getElementById('reader').getBoundingClientRect().width)";
         let wide = page.js_f64(column).await?;
         check(
