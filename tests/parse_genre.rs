@@ -2,12 +2,12 @@
 //! other layouts of sections and points, odd whitespace, and text that fits no pattern.
 
 use yandu::report::inline::plain_text;
-use yandu::report::{Anchor, Document};
+use yandu::report::{Anchor, BlockRole, Content, Document, Node};
 
 fn leads(d: &Document) -> Vec<Vec<String>> {
-    d.sections
+    d.parts
         .iter()
-        .map(|s| s.points.iter().map(|p| p.lead_label()).collect())
+        .map(|s| s.children().map(|p| p.heading_label()).collect())
         .collect()
 }
 
@@ -23,14 +23,11 @@ fn points_on_their_own_lines() {
                 下一步，我们将继续努力。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    assert_eq!(
-        d.title.as_ref().unwrap().plain_text(),
-        "关于XX县乡村振兴的汇报"
-    );
-    assert!(d.notice.is_none());
+    assert_eq!(d.title().unwrap().plain_text(), "关于XX县乡村振兴的汇报");
+    assert!(d.front_block(BlockRole::Notice).is_none());
     assert_eq!(d.intro.len(), 1);
-    assert_eq!(d.sections.len(), 2);
-    assert_eq!(d.sections[0].clauses(), ["夯实产业基础", "促进农民增收"]);
+    assert_eq!(d.parts.len(), 2);
+    assert_eq!(d.parts[0].clauses(), ["夯实产业基础", "促进农民增收"]);
     assert_eq!(
         leads(&d),
         [vec!["发展特色种植", "培育龙头企业"], vec!["推进厕所革命"]]
@@ -54,13 +51,14 @@ fn ten_and_more_sections_and_points() {
     }
     let d = Document::parse(&text);
     assert_eq!(d.source(), text);
-    assert_eq!(d.sections.len(), 12);
-    assert_eq!(d.sections[11].ordinal_label(), "十二、");
-    assert_eq!(d.sections[11].points.len(), 12);
-    assert_eq!(d.sections[11].points[10].marker, "十一是");
-    assert_eq!(d.sections[11].points[10].lead_label(), "做法十一");
-    assert!(d.has(Anchor::Point(12, 12)));
-    assert!(!d.has(Anchor::Point(12, 13)));
+    assert_eq!(d.parts.len(), 12);
+    assert_eq!(d.parts[11].label_text(), "十二、");
+    let points: Vec<&Node> = d.parts[11].children().collect();
+    assert_eq!(points.len(), 12);
+    assert_eq!(points[10].label, "十一是");
+    assert_eq!(points[10].heading_label(), "做法十一");
+    assert!(d.has(Anchor::point(12, 12)));
+    assert!(!d.has(Anchor::point(12, 13)));
 }
 
 #[test]
@@ -69,10 +67,11 @@ fn markers_inside_words_or_out_of_order_are_not_points() {
     let text = "一、总体情况，基本稳定。标准统一是关键。一是甲。三是丙。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    let s = &d.sections[0];
-    assert_eq!(plain_text(&s.lead), "标准统一是关键。");
-    assert_eq!(s.points.len(), 1);
-    assert_eq!(plain_text(&s.points[0].body), "三是丙。");
+    let s = &d.parts[0];
+    assert_eq!(plain_text(&s.body), "标准统一是关键。");
+    let points: Vec<&Node> = s.children().collect();
+    assert_eq!(points.len(), 1);
+    assert_eq!(plain_text(&points[0].body), "三是丙。");
 }
 
 #[test]
@@ -81,9 +80,17 @@ fn section_numbers_must_run_in_order() {
     let text = "一、开头，说明。正文。\n三、不是第二节。\n二、第二节，说明。正文。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    assert_eq!(d.sections.len(), 2);
-    assert_eq!(d.sections[1].clauses(), ["第二节", "说明"]);
-    assert!(plain_text(&d.sections[0].lead).contains("三、不是第二节。"));
+    assert_eq!(d.parts.len(), 2);
+    assert_eq!(d.parts[1].clauses(), ["第二节", "说明"]);
+    let first: String = d.parts[0]
+        .content
+        .iter()
+        .map(|c| match c {
+            Content::Block(b) => b.plain_text(),
+            Content::Node(_) => String::new(),
+        })
+        .collect();
+    assert!(first.contains("三、不是第二节。"), "{first}");
 }
 
 #[test]
@@ -92,9 +99,9 @@ fn crlf_indents_and_blank_lines() {
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
     assert_eq!(d.lead_in, "\r\n");
-    assert_eq!(d.title.as_ref().unwrap().plain_text().trim(), "抢抓机遇");
-    assert_eq!(d.sections.len(), 1);
-    assert_eq!(d.sections[0].ordinal_label(), "一、");
+    assert_eq!(d.title().unwrap().plain_text().trim(), "抢抓机遇");
+    assert_eq!(d.parts.len(), 1);
+    assert_eq!(d.parts[0].label_text(), "一、");
     assert_eq!(leads(&d), [vec!["甲乙"]]);
     assert_eq!(d.closing[0].plain_text().trim(), "结束语。");
 }
@@ -104,8 +111,8 @@ fn heading_without_a_mark_ends_at_the_line() {
     let text = "一、科学规划布局\n一是规划先行。内容。\n二是分区推进。内容。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    assert_eq!(d.sections[0].heading_label(), "科学规划布局");
-    assert_eq!(d.sections[0].clauses(), ["科学规划布局"]);
+    assert_eq!(d.parts[0].heading_label(), "科学规划布局");
+    assert_eq!(d.parts[0].clauses(), ["科学规划布局"]);
     assert_eq!(leads(&d), [vec!["规划先行", "分区推进"]]);
     assert!(d.closing.is_empty());
 }
@@ -115,8 +122,8 @@ fn prose_without_structure_renders_as_paragraphs() {
     let text = "这是一段没有标题的文字，它很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。\n第二段。\n";
     let d = Document::parse(text);
     assert_eq!(d.source(), text);
-    assert!(d.title.is_none() && d.notice.is_none());
-    assert!(d.sections.is_empty());
+    assert!(d.front.is_empty());
+    assert!(d.parts.is_empty());
     assert_eq!(d.intro.len(), 2);
     assert_eq!(d.anchors(), [Anchor::Intro]);
 }
@@ -125,9 +132,9 @@ fn prose_without_structure_renders_as_paragraphs() {
 fn a_short_first_sentence_without_a_title_is_not_a_notice() {
     let text = "我区工作取得进展。\n一、规划，布局。正文。\n";
     let d = Document::parse(text);
-    assert!(d.notice.is_none());
+    assert!(d.front.is_empty());
     assert_eq!(d.intro.len(), 1);
-    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.parts.len(), 1);
 }
 
 #[test]

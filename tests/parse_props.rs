@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use yandu::report::inline::{parse_inlines, source_of};
-use yandu::report::Document;
+use yandu::report::{Anchor, Document};
 
 /// Pieces of the genre (ordinals, markers, marks, masks, quotes, breaks) mixed with noise.
 fn genre_text() -> impl Strategy<Value = String> {
@@ -50,8 +50,9 @@ proptest! {
         let anchors = doc.anchors();
         let unique: std::collections::HashSet<_> = anchors.iter().collect();
         prop_assert_eq!(unique.len(), anchors.len());
-        for p in doc.sections.iter().flat_map(|s| s.points.iter().map(move |p| (s.number, p.number))) {
-            prop_assert!(doc.point(p.0, p.1).is_some());
+        for a in &anchors {
+            prop_assert!(doc.has(*a), "{} does not resolve", a);
+            prop_assert_eq!(Anchor::parse(&a.id()), Some(*a));
         }
     }
 

@@ -1,6 +1,6 @@
 //! The parser on the report Yandu ships: its structure, lead phrases, spans and round trip.
 
-use yandu::report::{Anchor, Document, Inline, REPORT_TEXT};
+use yandu::report::{passages, Anchor, BlockRole, Document, Inline, REPORT_TEXT};
 
 fn doc() -> Document {
     Document::parse(REPORT_TEXT)
@@ -10,12 +10,17 @@ fn doc() -> Document {
 fn reads_the_header() {
     let d = doc();
     assert_eq!(
-        d.notice.unwrap().plain_text().trim(),
+        d.front_block(BlockRole::Notice)
+            .unwrap()
+            .plain_text()
+            .trim(),
         "本文系邮箱投稿，仅供学习参考，请勿照搬照抄！"
     );
-    assert_eq!(d.title.unwrap().plain_text().trim(), "抢抓机遇  城乡统筹");
-    let subtitles: Vec<String> = d.subtitle.iter().map(|b| b.plain_text()).collect();
+    assert_eq!(d.title().unwrap().plain_text().trim(), "抢抓机遇  城乡统筹");
+    let subtitles: Vec<String> = d.subtitles().map(|b| b.plain_text()).collect();
     assert_eq!(subtitles, ["全面推进国家级新型城镇化试点工作"]);
+    assert_eq!(d.front.len(), 3);
+    assert!(d.back.is_empty() && d.appendices.is_empty());
 }
 
 #[test]
@@ -37,9 +42,9 @@ fn reads_intro_and_closing() {
 fn finds_four_sections_with_their_two_clauses() {
     let d = doc();
     let headings: Vec<(String, Vec<String>)> = d
-        .sections
+        .parts
         .iter()
-        .map(|s| (s.ordinal_label().to_string(), s.clauses()))
+        .map(|s| (s.label_text().to_string(), s.clauses()))
         .collect();
     assert_eq!(
         headings,
@@ -57,9 +62,9 @@ fn finds_four_sections_with_their_two_clauses() {
 fn finds_thirteen_points_with_their_lead_phrases() {
     let d = doc();
     let leads: Vec<Vec<String>> = d
-        .sections
+        .parts
         .iter()
-        .map(|s| s.points.iter().map(|p| p.lead_label()).collect())
+        .map(|s| s.children().map(|p| p.heading_label()).collect())
         .collect();
     assert_eq!(
         leads,
@@ -83,19 +88,19 @@ fn finds_thirteen_points_with_their_lead_phrases() {
             ],
         ]
     );
-    let markers: Vec<&str> = d.sections[1]
-        .points
-        .iter()
-        .map(|p| p.marker.as_str())
-        .collect();
+    let markers: Vec<&str> = d.parts[1].children().map(|p| p.label.as_str()).collect();
     assert_eq!(markers, ["一是", "二是", "三是", "四是"]);
-    assert_eq!(d.sections.iter().map(|s| s.points.len()).sum::<usize>(), 13);
+    assert_eq!(d.nodes().len(), 4 + 13);
+    assert!(d
+        .parts
+        .iter()
+        .all(|s| s.children().all(|p| p.is_point() && p.content.is_empty())));
 }
 
 #[test]
 fn section_lead_is_the_text_before_the_first_point() {
     let d = doc();
-    let lead = yandu::report::inline::plain_text(&d.sections[0].lead);
+    let lead = yandu::report::inline::plain_text(&d.parts[0].body);
     assert!(lead.starts_with("我区始终坚持规划先行"), "{lead}");
     assert!(lead.ends_with("XX东部新区。"), "{lead}");
 }
@@ -119,7 +124,11 @@ fn spans_give_back_the_source_exactly() {
 #[test]
 fn finds_redactions_and_quoted_terms() {
     let d = doc();
-    let spans = d.spans();
+    let ps = passages(&d);
+    let spans: Vec<Inline> = ps
+        .iter()
+        .flat_map(|p| yandu::report::inline::parse_inlines(&p.text))
+        .collect();
     let redactions = spans
         .iter()
         .filter(|s| matches!(s, Inline::Redaction(_)))

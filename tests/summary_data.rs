@@ -26,16 +26,9 @@ fn every_gist_key_names_a_part_of_the_report() {
 #[test]
 fn every_section_and_point_has_a_gist() {
     let d = doc();
-    for s in &d.sections {
-        assert!(
-            gist(&Anchor::Section(s.number).id()).is_some(),
-            "section {} lacks a gist",
-            s.number
-        );
-        for p in &s.points {
-            let id = Anchor::Point(s.number, p.number).id();
-            assert!(gist(&id).is_some(), "point {id} lacks a gist");
-        }
+    for n in d.nodes() {
+        let id = n.anchor.id();
+        assert!(gist(&id).is_some(), "{id} lacks a gist");
     }
 }
 
@@ -52,11 +45,12 @@ fn every_theme_anchor_exists_and_every_point_has_a_theme() {
             tagged.insert(anchor);
         }
     }
-    for s in &d.sections {
-        for p in &s.points {
-            let a = Anchor::Point(s.number, p.number);
-            assert!(tagged.contains(&a), "point {a} has no theme");
-        }
+    for p in d.nodes().into_iter().filter(|n| n.is_point()) {
+        assert!(
+            tagged.contains(&p.anchor),
+            "point {} has no theme",
+            p.anchor
+        );
     }
 }
 

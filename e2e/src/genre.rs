@@ -108,16 +108,16 @@ mod tests {
         assert!(text.len() >= 1 << 20, "{} bytes", text.len());
         let doc = Document::parse(&text);
         let seed_doc = Document::parse(SEED);
-        assert_eq!(doc.title, seed_doc.title);
-        let sections = doc.sections.len();
+        assert_eq!(doc.title(), seed_doc.title());
+        let sections = doc.parts.len();
         assert!(
             sections > 4 && sections <= MAX_SECTIONS,
             "{sections} sections"
         );
         assert!(doc
-            .sections
+            .parts
             .iter()
-            .all(|s| s.points.len() == POINTS_PER_SECTION));
+            .all(|s| s.children().count() == POINTS_PER_SECTION));
         assert_eq!(generate(SEED, 1 << 20), text, "deterministic");
     }
 }

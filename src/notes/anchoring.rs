@@ -168,12 +168,12 @@ mod tests {
     #[test]
     fn a_selection_is_placed_where_it_was() {
         let ps = seed();
-        let t = select(&ps, Anchor::Point(2, 3), "以棚改旧改为突破口");
+        let t = select(&ps, Anchor::point(2, 3), "以棚改旧改为突破口");
         let placed = locate(&ps, &t).unwrap();
         assert_eq!(placed.len(), 1);
         let (i, s, e) = placed[0];
         assert_eq!(ps[i].slice(s, e), "以棚改旧改为突破口");
-        assert_eq!(ps[i].anchor, Some(Anchor::Point(2, 3)));
+        assert_eq!(ps[i].anchor, Some(Anchor::point(2, 3)));
     }
 
     #[test]
@@ -182,7 +182,7 @@ mod tests {
         // "2017年以来" appears three times in 二、三是 and 四是.
         let p = ps
             .iter()
-            .find(|p| p.anchor == Some(Anchor::Point(2, 3)))
+            .find(|p| p.anchor == Some(Anchor::point(2, 3)))
             .unwrap();
         let second = p.text.match_indices("2017年以来").nth(1).unwrap().0;
         let t = quote_target(&ps, p.index, second, second + "2017年以来".len()).unwrap();
@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn survives_a_changed_text_and_a_moved_passage() {
         let ps = seed();
-        let t = select(&ps, Anchor::Point(2, 3), "以棚改旧改为突破口");
+        let t = select(&ps, Anchor::point(2, 3), "以棚改旧改为突破口");
         // The same report with a sentence added before the quote: the offset is stale.
         let edited = REPORT_TEXT.replace("三是实施城镇提升。", "三是实施城镇提升。新增一句话。");
         let ps2 = passages(&Document::parse(&edited));
@@ -218,7 +218,7 @@ mod tests {
             offset,
         };
         let (i, _, _) = locate(&ps, &elsewhere).unwrap()[0];
-        assert_eq!(ps[i].anchor, Some(Anchor::Point(2, 3)));
+        assert_eq!(ps[i].anchor, Some(Anchor::point(2, 3)));
     }
 
     #[test]
@@ -240,15 +240,15 @@ mod tests {
         let ps = seed();
         let heading = ps
             .iter()
-            .find(|p| p.anchor == Some(Anchor::Section(1)))
+            .find(|p| p.anchor == Some(Anchor::section(1)))
             .unwrap();
         let lead_text = "我区始终坚持规划先行";
         let lead = ps
             .iter()
-            .find(|p| p.anchor == Some(Anchor::Section(1)) && p.text.contains(lead_text))
+            .find(|p| p.anchor == Some(Anchor::section(1)) && p.text.contains(lead_text))
             .unwrap();
         assert_ne!(heading.index, lead.index);
-        let t = select(&ps, Anchor::Section(1), lead_text);
+        let t = select(&ps, Anchor::section(1), lead_text);
         let (i, _, _) = locate(&ps, &t).unwrap()[0];
         assert_eq!(i, lead.index);
     }

@@ -201,11 +201,7 @@ pub fn apply(existing: &mut BTreeMap<String, Note>, plan: &ImportPlan) -> Import
 
 /// Markdown grouped by the report's outline, each note with its quoted passage.
 pub fn export_markdown(doc: &Document, passages: &[Passage], notes: &[&Note]) -> String {
-    let title = doc
-        .title
-        .as_ref()
-        .map(|t| t.plain_text())
-        .unwrap_or_default();
+    let title = doc.title().map(|t| t.plain_text()).unwrap_or_default();
     let mut out = format!(
         "# 《{}》笔记\n\n",
         title.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -248,7 +244,7 @@ pub fn export_markdown(doc: &Document, passages: &[Passage], notes: &[&Note]) ->
         }
     }
     for (anchor, list) in &by_anchor {
-        let depth = if matches!(anchor, Anchor::Point(..)) {
+        let depth = if anchor.path().is_some_and(|p| p.depth() > 1) {
             "###"
         } else {
             "##"

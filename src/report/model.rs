@@ -1,13 +1,49 @@
-//! The document model of a report in this genre: a source notice, a title and subtitle, an
-//! introduction, numbered sections (一、) with enumerated points (一是), and a closing.
-//! Every character of the source lives in exactly one span, in order. Pure: no browser calls.
+//! The document model of a report in this genre: a header (title, subtitle, speaker,
+//! salutation, a source notice) with any web-page furniture around it, an introduction, a tree
+//! of numbered headings (一、 → （一） → 1. → （1） → ①) and point runs (一是, 第一，) at any
+//! level, the closing paragraphs, appendices, and what follows them. Every character of the
+//! source lives in exactly one span, in order. Pure: no browser calls.
 
 use super::anchor::Anchor;
 use super::inline::{plain_text, source_of, Inline};
+use super::numbering::LabelKind;
+
+/// What a block of text is, for the blocks that are not paragraphs of the body.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum BlockRole {
+    #[default]
+    Paragraph,
+    /// A line about where the text comes from, e.g. "本文系邮箱投稿……".
+    Notice,
+    Title,
+    /// "——在……会议上的讲话", "（2026年1月20日在……）", a second title line.
+    Subtitle,
+    /// "XX市市长  XXX".
+    Speaker,
+    /// "各位代表：", "同志们：".
+    Salutation,
+    /// A web page's chrome copied with the text: "当前位置：", "【字体：大 中 小】", "打印本页".
+    Furniture,
+    /// A photo caption: "图为……".
+    Caption,
+    /// The sender and date under a document: "XX市人民政府", "2026年1月20日".
+    Signature,
+}
+
+impl BlockRole {
+    /// Kept for fidelity but not read as the document: never in outlines, overviews or counts.
+    pub fn is_aside(self) -> bool {
+        matches!(
+            self,
+            BlockRole::Furniture | BlockRole::Caption | BlockRole::Signature
+        )
+    }
+}
 
 /// A paragraph-like run of spans; its trailing line break (if any) is its last span.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Block {
+    pub role: BlockRole,
     pub spans: Vec<Inline>,
 }
 
@@ -17,50 +53,45 @@ impl Block {
     }
 }
 
-/// An enumerated point inside a section: "一是" + lead phrase + body.
+/// What a node holds after its heading line: paragraphs and child nodes, in source order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Point {
-    /// 1-based position within its section.
-    pub number: usize,
-    /// The marker exactly as in the source, e.g. "三是".
-    pub marker: String,
-    /// The lead phrase up to and including its first sentence mark, e.g. "突出主城区龙头带动。".
-    pub lead: Vec<Inline>,
-    /// The rest of the point.
-    pub body: Vec<Inline>,
+pub enum Content {
+    Block(Block),
+    Node(Node),
 }
 
-impl Point {
-    /// The lead phrase without its closing mark, for outlines and links.
-    pub fn lead_label(&self) -> String {
-        trim_end_marks(&plain_text(&self.lead))
-    }
-}
-
-/// A numbered section: "一、" + heading + lead text + points.
+/// A numbered heading or a point: its label as written, its heading (or lead phrase), the
+/// rest of the paragraph it opens, and what follows until the next sibling.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
-    /// 1-based position in the report.
+pub struct Node {
+    pub kind: LabelKind,
+    /// The number the label says (一 → 1).
     pub number: usize,
-    /// The ordinal exactly as in the source, with any indent before it, e.g. "一、".
-    pub ordinal: String,
-    /// The heading after the ordinal, up to and including its closing mark.
+    pub anchor: Anchor,
+    /// The numbering exactly as in the source, with any indent before it: "一、", "（一）", "三是".
+    pub label: String,
+    /// The heading after the label, up to and including its closing mark, or to the line's end.
     pub heading: Vec<Inline>,
-    /// Text between the heading and the first point (or all of the section if it has none).
-    pub lead: Vec<Inline>,
-    pub points: Vec<Point>,
+    /// The rest of the paragraph the heading opens (for a point, its body up to the next point
+    /// in the same paragraph).
+    pub body: Vec<Inline>,
+    pub content: Vec<Content>,
 }
 
-impl Section {
-    /// The ordinal as displayed: "一、".
-    pub fn ordinal_label(&self) -> &str {
-        self.ordinal.trim()
+impl Node {
+    /// The label as displayed: "一、", "三是".
+    pub fn label_text(&self) -> &str {
+        self.label.trim()
+    }
+
+    /// The heading without its closing mark: "科学规划布局，明确城乡发展新坐标".
+    pub fn heading_label(&self) -> String {
+        trim_end_marks(&plain_text(&self.heading))
     }
 
     /// The heading's clauses, e.g. ["科学规划布局", "明确城乡发展新坐标"].
     pub fn clauses(&self) -> Vec<String> {
-        let heading = trim_end_marks(&plain_text(&self.heading));
-        heading
+        self.heading_label()
             .split(['，', '；', ','])
             .map(str::trim)
             .filter(|c| !c.is_empty())
@@ -68,10 +99,42 @@ impl Section {
             .collect()
     }
 
-    /// The heading without its closing mark: "科学规划布局，明确城乡发展新坐标".
-    pub fn heading_label(&self) -> String {
-        trim_end_marks(&plain_text(&self.heading))
+    pub fn is_point(&self) -> bool {
+        matches!(self.kind, LabelKind::Point(_))
     }
+
+    /// The child nodes, in order.
+    pub fn children(&self) -> impl Iterator<Item = &Node> {
+        self.content.iter().filter_map(|c| match c {
+            Content::Node(n) => Some(n),
+            Content::Block(_) => None,
+        })
+    }
+
+    fn write_source(&self, out: &mut String) {
+        out.push_str(&self.label);
+        out.push_str(&source_of(&self.heading));
+        out.push_str(&source_of(&self.body));
+        for c in &self.content {
+            match c {
+                Content::Block(b) => out.push_str(&source_of(&b.spans)),
+                Content::Node(n) => n.write_source(out),
+            }
+        }
+    }
+
+    fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Node)) {
+        f(self);
+        self.children().for_each(|c| c.walk(f));
+    }
+}
+
+/// An appendix: its heading line ("附件1：……", "名词解释") and its paragraphs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Appendix {
+    pub number: usize,
+    pub heading: Block,
+    pub blocks: Vec<Block>,
 }
 
 /// A parsed report. Build it with [`Document::parse`].
@@ -79,13 +142,15 @@ impl Section {
 pub struct Document {
     /// Whitespace before the first line of text.
     pub lead_in: String,
-    /// A line about where the text comes from, e.g. "本文系邮箱投稿……".
-    pub notice: Option<Block>,
-    pub title: Option<Block>,
-    pub subtitle: Vec<Block>,
+    /// Everything before the introduction: furniture, notice, title, subtitle, speaker, salutation.
+    pub front: Vec<Block>,
     pub intro: Vec<Block>,
-    pub sections: Vec<Section>,
+    /// The top-level nodes of the tree.
+    pub parts: Vec<Node>,
     pub closing: Vec<Block>,
+    pub appendices: Vec<Appendix>,
+    /// What follows the text: signature, furniture.
+    pub back: Vec<Block>,
 }
 
 impl Document {
@@ -97,78 +162,87 @@ impl Document {
                 .iter()
                 .for_each(|b| out.push_str(&source_of(&b.spans)))
         };
-        blocks(&mut out, self.notice.as_slice());
-        blocks(&mut out, self.title.as_slice());
-        blocks(&mut out, &self.subtitle);
+        blocks(&mut out, &self.front);
         blocks(&mut out, &self.intro);
-        for section in &self.sections {
-            out.push_str(&section.ordinal);
-            out.push_str(&source_of(&section.heading));
-            out.push_str(&source_of(&section.lead));
-            for point in &section.points {
-                out.push_str(&point.marker);
-                out.push_str(&source_of(&point.lead));
-                out.push_str(&source_of(&point.body));
-            }
-        }
+        self.parts.iter().for_each(|n| n.write_source(&mut out));
         blocks(&mut out, &self.closing);
+        for a in &self.appendices {
+            blocks(&mut out, std::slice::from_ref(&a.heading));
+            blocks(&mut out, &a.blocks);
+        }
+        blocks(&mut out, &self.back);
         out
     }
 
-    /// The anchors of the report in reading order: intro, each section and its points, closing.
+    /// The first header block with `role`.
+    pub fn front_block(&self, role: BlockRole) -> Option<&Block> {
+        self.front.iter().find(|b| b.role == role)
+    }
+
+    pub fn title(&self) -> Option<&Block> {
+        self.front_block(BlockRole::Title)
+    }
+
+    /// The subtitle lines.
+    pub fn subtitles(&self) -> impl Iterator<Item = &Block> {
+        self.front.iter().filter(|b| b.role == BlockRole::Subtitle)
+    }
+
+    /// Every node, depth first in reading order.
+    pub fn nodes(&self) -> Vec<&Node> {
+        let mut out = Vec::new();
+        self.parts.iter().for_each(|n| n.walk(&mut |x| out.push(x)));
+        out
+    }
+
+    /// The node an anchor names.
+    pub fn node(&self, anchor: Anchor) -> Option<&Node> {
+        let path = anchor.path()?;
+        let mut level: Vec<&Node> = self.parts.iter().collect();
+        let mut found = None;
+        for depth in 0..path.depth() {
+            let n = level.iter().find(|n| {
+                n.anchor
+                    .path()
+                    .is_some_and(|p| p.depth() == depth + 1 && path.within(&p))
+            })?;
+            found = Some(*n);
+            level = n.children().collect();
+        }
+        found
+    }
+
+    /// The anchors of the report in reading order: intro, every node, closing, appendices.
     pub fn anchors(&self) -> Vec<Anchor> {
         let mut out = Vec::new();
         if !self.intro.is_empty() {
             out.push(Anchor::Intro);
         }
-        for s in &self.sections {
-            out.push(Anchor::Section(s.number));
-            out.extend(s.points.iter().map(|p| Anchor::Point(s.number, p.number)));
-        }
+        out.extend(self.nodes().into_iter().map(|n| n.anchor));
         if !self.closing.is_empty() {
             out.push(Anchor::Closing);
         }
+        out.extend(
+            self.appendices
+                .iter()
+                .map(|a| Anchor::Appendix(u16::try_from(a.number).unwrap_or(u16::MAX))),
+        );
         out
     }
 
     /// Whether `anchor` names a part this report has.
     pub fn has(&self, anchor: Anchor) -> bool {
-        self.anchors().contains(&anchor)
-    }
-
-    pub fn section(&self, number: usize) -> Option<&Section> {
-        self.sections.get(number.checked_sub(1)?)
-    }
-
-    pub fn point(&self, section: usize, point: usize) -> Option<&Point> {
-        self.section(section)?.points.get(point.checked_sub(1)?)
-    }
-
-    /// Every span in reading order (headings, leads and bodies flattened).
-    pub fn spans(&self) -> Vec<&Inline> {
-        let mut out: Vec<&Inline> = Vec::new();
-        let blocks = self
-            .notice
-            .iter()
-            .chain(self.title.iter())
-            .chain(self.subtitle.iter())
-            .chain(self.intro.iter());
-        blocks.for_each(|b| out.extend(b.spans.iter()));
-        for s in &self.sections {
-            out.extend(s.heading.iter().chain(s.lead.iter()));
-            for p in &s.points {
-                out.extend(p.lead.iter().chain(p.body.iter()));
-            }
+        match anchor {
+            Anchor::Node(_) => self.node(anchor).is_some(),
+            other => self.anchors().contains(&other),
         }
-        self.closing.iter().for_each(|b| out.extend(b.spans.iter()));
-        out
     }
 }
 
 /// Sentence and clause marks that may close a heading or lead phrase.
 pub const CLOSING_MARKS: [char; 9] = ['。', '！', '？', '；', '：', '.', '!', '?', ';'];
 
-fn trim_end_marks(s: &str) -> String {
+pub fn trim_end_marks(s: &str) -> String {
     s.trim_end_matches(|c: char| CLOSING_MARKS.contains(&c) || c.is_whitespace())
         .trim_start()
         .to_string()

@@ -1,21 +1,95 @@
 //! Passages: the report as a list of text units in reading order (title, each paragraph,
-//! each heading, each section lead, each point), each with its visible text and the pieces it
-//! is made of. Search, the glossary and sentence links all address text as (passage, byte
-//! range), and the reader renders passages from [`Passage::runs`]. Pure: no browser calls.
+//! each heading, each heading's lead, each point), each with its visible text and the pieces
+//! it is made of. Search, the glossary and sentence links all address text as (passage, byte
+//! range), and the reader renders passages from [`Passage::runs`] in the order of a
+//! [`Layout`]. Pure: no browser calls.
 
 use super::anchor::Anchor;
 use super::inline::{Inline, QUOTE_CLOSE, QUOTE_OPEN};
-use super::model::Document;
+use super::model::{Block, BlockRole, Content, Document, Node};
+use super::numbering::{LabelKind, Numbering};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PassageKind {
     Notice,
     Title,
     Subtitle,
+    Speaker,
+    Salutation,
     Paragraph,
+    /// A numbered heading set as a heading (一、, （一）, or any heading at the top level).
     Heading,
+    /// The rest of a heading's line.
     SectionLead,
+    /// A point or a deeper numbered heading, set run-in: label, lead phrase, body.
     Point,
+    AppendixHeading,
+    /// Kept for fidelity, shown folded and dim, never read as the document.
+    Furniture,
+    Caption,
+    Signature,
+}
+
+impl PassageKind {
+    /// Whether the passage is part of the document's text proper: not page furniture, a
+    /// caption or a signature.
+    pub fn is_text(self) -> bool {
+        !matches!(
+            self,
+            PassageKind::Furniture | PassageKind::Caption | PassageKind::Signature
+        )
+    }
+
+    /// Whether the passage is body text (not a header line, a heading or an aside): where
+    /// the timeline, figures and honours are read from.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            PassageKind::Paragraph | PassageKind::SectionLead | PassageKind::Point
+        )
+    }
+
+    fn of_role(role: BlockRole) -> PassageKind {
+        match role {
+            BlockRole::Paragraph => PassageKind::Paragraph,
+            BlockRole::Notice => PassageKind::Notice,
+            BlockRole::Title => PassageKind::Title,
+            BlockRole::Subtitle => PassageKind::Subtitle,
+            BlockRole::Speaker => PassageKind::Speaker,
+            BlockRole::Salutation => PassageKind::Salutation,
+            BlockRole::Furniture => PassageKind::Furniture,
+            BlockRole::Caption => PassageKind::Caption,
+            BlockRole::Signature => PassageKind::Signature,
+        }
+    }
+}
+
+/// How the reader lays a node out, with the passages it is drawn from, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeLayout {
+    pub anchor: Anchor,
+    /// 1 for a top-level node.
+    pub depth: usize,
+    /// Set as a heading (then its first passage is the heading), or run-in like a point.
+    pub as_heading: bool,
+    pub items: Vec<LayoutItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LayoutItem {
+    Passage(usize),
+    Node(NodeLayout),
+}
+
+/// The report's parts and the passages each is drawn from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub front: Vec<usize>,
+    pub intro: Vec<usize>,
+    pub parts: Vec<NodeLayout>,
+    pub closing: Vec<usize>,
+    pub appendices: Vec<(Anchor, Vec<usize>)>,
+    pub back: Vec<usize>,
 }
 
 /// How a piece is set: plain, the report's own numbering, or a point's lead phrase.
@@ -185,69 +259,141 @@ impl Passage {
 
 /// Every passage of the document, in reading order.
 pub fn passages(doc: &Document) -> Vec<Passage> {
-    let mut out = Vec::new();
-    let mut push = |kind, anchor, parts: Vec<(&[Inline], PieceStyle)>| {
+    passages_and_layout(doc).0
+}
+
+/// Every passage of the document, in reading order, and the layout that places them.
+pub fn passages_and_layout(doc: &Document) -> (Vec<Passage>, Layout) {
+    let mut out = Passages::default();
+    let mut layout = Layout::default();
+    let plain = PieceStyle::Plain;
+    for b in &doc.front {
+        let i = out.push(PassageKind::of_role(b.role), None, &[(&b.spans, plain)]);
+        layout.front.push(i);
+    }
+    layout.intro = out.blocks(&doc.intro, Anchor::Intro);
+    layout.parts = doc.parts.iter().map(|n| out.node(n, 1)).collect();
+    layout.closing = out.blocks(&doc.closing, Anchor::Closing);
+    for a in &doc.appendices {
+        let anchor = Anchor::Appendix(u16::try_from(a.number).unwrap_or(u16::MAX));
+        let head = out.push(
+            PassageKind::AppendixHeading,
+            Some(anchor),
+            &[(&a.heading.spans, plain)],
+        );
+        let mut items = vec![head];
+        items.extend(out.blocks(&a.blocks, anchor));
+        layout.appendices.push((anchor, items));
+    }
+    for b in &doc.back {
+        let i = out.push(PassageKind::of_role(b.role), None, &[(&b.spans, plain)]);
+        layout.back.push(i);
+    }
+    (out.list, layout)
+}
+
+/// Whether a node is set as a heading: the two outer levels, or any heading at the top.
+fn as_heading(node: &Node, depth: usize) -> bool {
+    match node.kind {
+        LabelKind::Heading(Numbering::Chinese | Numbering::ParenChinese) => true,
+        LabelKind::Heading(_) => depth == 1,
+        LabelKind::Point(_) => false,
+    }
+}
+
+#[derive(Default)]
+struct Passages {
+    list: Vec<Passage>,
+}
+
+impl Passages {
+    fn push(
+        &mut self,
+        kind: PassageKind,
+        anchor: Option<Anchor>,
+        parts: &[(&[Inline], PieceStyle)],
+    ) -> usize {
         let mut builder = Builder::default();
         for (spans, style) in parts {
-            builder.spans(spans, style);
+            builder.spans(spans, *style);
         }
-        out.push(Passage {
-            index: out.len(),
+        let index = self.list.len();
+        self.list.push(Passage {
+            index,
             kind,
             anchor,
             text: builder.text,
             pieces: builder.pieces,
         });
-    };
-    let plain = PieceStyle::Plain;
-    if let Some(b) = &doc.notice {
-        push(PassageKind::Notice, None, vec![(&b.spans, plain)]);
+        index
     }
-    if let Some(b) = &doc.title {
-        push(PassageKind::Title, None, vec![(&b.spans, plain)]);
+
+    fn blocks(&mut self, blocks: &[Block], anchor: Anchor) -> Vec<usize> {
+        blocks
+            .iter()
+            .map(|b| {
+                self.push(
+                    PassageKind::of_role(b.role),
+                    Some(anchor),
+                    &[(&b.spans, PieceStyle::Plain)],
+                )
+            })
+            .collect()
     }
-    for b in &doc.subtitle {
-        push(PassageKind::Subtitle, None, vec![(&b.spans, plain)]);
-    }
-    for b in &doc.intro {
-        push(
-            PassageKind::Paragraph,
-            Some(Anchor::Intro),
-            vec![(&b.spans, plain)],
-        );
-    }
-    for s in &doc.sections {
-        let ordinal = [Inline::Text(s.ordinal.trim_start().to_string())];
-        let anchor = Some(Anchor::Section(s.number));
-        push(
-            PassageKind::Heading,
-            anchor,
-            vec![(&ordinal, PieceStyle::Ordinal), (&s.heading, plain)],
-        );
-        if s.lead.iter().any(|i| !i.source().trim().is_empty()) {
-            push(PassageKind::SectionLead, anchor, vec![(&s.lead, plain)]);
-        }
-        for p in &s.points {
-            let marker = [Inline::Text(p.marker.clone())];
-            push(
-                PassageKind::Point,
-                Some(Anchor::Point(s.number, p.number)),
-                vec![
-                    (&marker, PieceStyle::Ordinal),
-                    (&p.lead, PieceStyle::Lead),
-                    (&p.body, plain),
+
+    fn node(&mut self, node: &Node, depth: usize) -> NodeLayout {
+        let anchor = Some(node.anchor);
+        let label = [Inline::Text(node.label.trim_start().to_string())];
+        let heading = as_heading(node, depth);
+        let mut items = Vec::new();
+        if heading {
+            items.push(self.push(
+                PassageKind::Heading,
+                anchor,
+                &[
+                    (&label, PieceStyle::Ordinal),
+                    (&node.heading, PieceStyle::Plain),
                 ],
-            );
+            ));
+            if node.body.iter().any(|i| !i.source().trim().is_empty()) {
+                items.push(self.push(
+                    PassageKind::SectionLead,
+                    anchor,
+                    &[(&node.body, PieceStyle::Plain)],
+                ));
+            }
+        } else {
+            items.push(self.push(
+                PassageKind::Point,
+                anchor,
+                &[
+                    (&label, PieceStyle::Ordinal),
+                    (&node.heading, PieceStyle::Lead),
+                    (&node.body, PieceStyle::Plain),
+                ],
+            ));
+        }
+        let mut items: Vec<LayoutItem> = items.into_iter().map(LayoutItem::Passage).collect();
+        for c in &node.content {
+            match c {
+                Content::Block(b) => {
+                    let i = self.push(
+                        PassageKind::of_role(b.role),
+                        anchor,
+                        &[(&b.spans, PieceStyle::Plain)],
+                    );
+                    items.push(LayoutItem::Passage(i));
+                }
+                Content::Node(n) => items.push(LayoutItem::Node(self.node(n, depth + 1))),
+            }
+        }
+        NodeLayout {
+            anchor: node.anchor,
+            depth,
+            as_heading: heading,
+            items,
         }
     }
-    for b in &doc.closing {
-        push(
-            PassageKind::Paragraph,
-            Some(Anchor::Closing),
-            vec![(&b.spans, plain)],
-        );
-    }
-    out
 }
 
 #[derive(Default)]
@@ -343,7 +489,7 @@ mod tests {
         let ps = seed();
         let p = ps
             .iter()
-            .find(|p| p.anchor == Some(Anchor::Point(2, 3)))
+            .find(|p| p.anchor == Some(Anchor::point(2, 3)))
             .unwrap();
         assert_eq!(p.pieces[0].style, PieceStyle::Ordinal);
         assert_eq!(p.slice(p.pieces[0].start, p.pieces[0].end), "三是");

@@ -1,6 +1,7 @@
 //! What Yandu derives from the report for navigation and study. Pure Rust: no browser calls.
 
 pub mod data;
+pub mod gists;
 pub mod glossary;
 pub mod outline;
 pub mod profile;

@@ -1,13 +1,14 @@
-//! The outline (提纲): introduction, sections with their points, closing, each with a label
-//! taken from the report's own words and numbering. Pure: no browser calls.
+//! The outline (提纲): introduction, the tree of headings and points at every level, closing
+//! and appendices, each with a label taken from the report's own words and numbering.
+//! Pure: no browser calls.
 
-use crate::report::{Anchor, Document};
+use crate::report::{Anchor, Document, Node};
 
-/// One line of the outline; sections carry their points as children.
+/// One line of the outline, with the nodes inside it as children.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutlineItem {
     pub anchor: Anchor,
-    /// The report's own numbering ("一、", "三是"), empty for intro and closing.
+    /// The report's own numbering ("一、", "（一）", "三是"), empty for intro and closing.
     pub ordinal: String,
     pub label: String,
     pub children: Vec<OutlineItem>,
@@ -20,6 +21,23 @@ pub struct Outline {
 
 pub const INTRO_LABEL: &str = "引言";
 pub const CLOSING_LABEL: &str = "结语";
+pub const APPENDIX_LABEL: &str = "附件";
+
+impl OutlineItem {
+    fn of(node: &Node) -> OutlineItem {
+        OutlineItem {
+            anchor: node.anchor,
+            ordinal: node.label_text().to_string(),
+            label: node.heading_label(),
+            children: node.children().map(OutlineItem::of).collect(),
+        }
+    }
+
+    fn walk<'a>(&'a self, out: &mut Vec<&'a OutlineItem>) {
+        out.push(self);
+        self.children.iter().for_each(|c| c.walk(out));
+    }
+}
 
 impl Outline {
     pub fn of(doc: &Document) -> Outline {
@@ -27,59 +45,63 @@ impl Outline {
         if !doc.intro.is_empty() {
             items.push(leaf(Anchor::Intro, "", INTRO_LABEL));
         }
-        for s in &doc.sections {
-            items.push(OutlineItem {
-                anchor: Anchor::Section(s.number),
-                ordinal: s.ordinal_label().to_string(),
-                label: s.heading_label(),
-                children: s
-                    .points
-                    .iter()
-                    .map(|p| {
-                        leaf(
-                            Anchor::Point(s.number, p.number),
-                            &p.marker,
-                            &p.lead_label(),
-                        )
-                    })
-                    .collect(),
-            });
-        }
+        items.extend(doc.parts.iter().map(OutlineItem::of));
         if !doc.closing.is_empty() {
             items.push(leaf(Anchor::Closing, "", CLOSING_LABEL));
+        }
+        for a in &doc.appendices {
+            let anchor = Anchor::Appendix(u16::try_from(a.number).unwrap_or(u16::MAX));
+            let title = a.heading.plain_text();
+            let label = title.trim();
+            let label = if label.is_empty() {
+                APPENDIX_LABEL
+            } else {
+                label
+            };
+            items.push(leaf(anchor, "", label));
         }
         Outline { items }
     }
 
+    /// Every item, depth first in reading order.
+    pub fn all(&self) -> Vec<&OutlineItem> {
+        let mut out = Vec::new();
+        self.items.iter().for_each(|i| i.walk(&mut out));
+        out
+    }
+
     /// Every anchor in the outline, in reading order.
     pub fn anchors(&self) -> Vec<Anchor> {
-        self.items
-            .iter()
-            .flat_map(|i| std::iter::once(i.anchor).chain(i.children.iter().map(|c| c.anchor)))
-            .collect()
+        self.all().into_iter().map(|i| i.anchor).collect()
     }
 
     /// The item for `anchor`, at any depth.
     pub fn find(&self, anchor: Anchor) -> Option<&OutlineItem> {
-        self.items.iter().find_map(|i| {
-            (i.anchor == anchor)
-                .then_some(i)
-                .or_else(|| i.children.iter().find(|c| c.anchor == anchor))
-        })
+        self.all().into_iter().find(|i| i.anchor == anchor)
     }
+}
+
+/// The labels of the nodes from the top down to `anchor`'s: ["二、", "三是"].
+fn ordinals(doc: &Document, anchor: Anchor) -> Option<Vec<&str>> {
+    let path = anchor.path()?;
+    let mut chain = Vec::new();
+    let mut level: Vec<&Node> = doc.parts.iter().collect();
+    for depth in 1..=path.depth() {
+        let n = level.iter().copied().find(|n| {
+            n.anchor
+                .path()
+                .is_some_and(|p| p.depth() == depth && path.within(&p))
+        })?;
+        chain.push(n.label_text());
+        level = n.children().collect();
+    }
+    Some(chain)
 }
 
 /// A short place label for compact lists: "二、三是", "一、", "引言".
 pub fn short_place(doc: &Document, anchor: Option<Anchor>) -> String {
     match anchor {
-        Some(Anchor::Point(s, p)) => match (doc.section(s), doc.point(s, p)) {
-            (Some(sec), Some(pt)) => format!("{}{}", sec.ordinal_label(), pt.marker),
-            _ => String::new(),
-        },
-        Some(Anchor::Section(s)) => doc
-            .section(s)
-            .map(|s| s.ordinal_label().to_string())
-            .unwrap_or_default(),
+        Some(a @ Anchor::Node(_)) => ordinals(doc, a).map(|c| c.concat()).unwrap_or_default(),
         other => place_label(doc, other),
     }
 }
@@ -92,16 +114,19 @@ pub fn place_label(doc: &Document, anchor: Option<Anchor>) -> String {
         Some(Anchor::Overview) => "概览".to_string(),
         Some(Anchor::Intro) => INTRO_LABEL.to_string(),
         Some(Anchor::Closing) => CLOSING_LABEL.to_string(),
-        Some(Anchor::Section(s)) => doc
-            .section(s)
-            .map(|s| format!("{}{}", s.ordinal_label(), s.heading_label()))
-            .unwrap_or_default(),
-        Some(Anchor::Point(s, p)) => match (doc.section(s), doc.point(s, p)) {
-            (Some(sec), Some(pt)) => {
-                format!("{}{} {}", sec.ordinal_label(), pt.marker, pt.lead_label())
-            }
-            _ => String::new(),
-        },
+        Some(Anchor::Appendix(n)) => doc
+            .appendices
+            .get(usize::from(n).saturating_sub(1))
+            .map(|a| a.heading.plain_text().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| APPENDIX_LABEL.to_string()),
+        Some(a @ Anchor::Node(_)) => {
+            let (Some(chain), Some(node)) = (ordinals(doc, a), doc.node(a)) else {
+                return String::new();
+            };
+            let gap = if chain.len() > 1 { " " } else { "" };
+            format!("{}{gap}{}", chain.concat(), node.heading_label())
+        }
     }
 }
 
@@ -132,22 +157,22 @@ mod tests {
         assert_eq!(outline.items[5].label, CLOSING_LABEL);
         assert_eq!(outline.anchors(), doc.anchors());
         assert_eq!(
-            outline.find(Anchor::Point(3, 3)).map(|i| i.label.as_str()),
+            outline.find(Anchor::point(3, 3)).map(|i| i.label.as_str()),
             Some("有效维护农民“三权”")
         );
-        assert!(outline.find(Anchor::Point(3, 4)).is_none());
+        assert!(outline.find(Anchor::point(3, 4)).is_none());
     }
 
     #[test]
     fn place_labels_use_the_reports_numbering() {
         let doc = Document::parse(REPORT_TEXT);
         assert_eq!(
-            place_label(&doc, Some(Anchor::Point(2, 3))),
+            place_label(&doc, Some(Anchor::point(2, 3))),
             "二、三是 实施城镇提升"
         );
         assert_eq!(place_label(&doc, Some(Anchor::Intro)), INTRO_LABEL);
         assert_eq!(place_label(&doc, None), "标题");
-        assert!(place_label(&doc, Some(Anchor::Section(4))).starts_with("四、积极破解瓶颈"));
+        assert!(place_label(&doc, Some(Anchor::section(4))).starts_with("四、积极破解瓶颈"));
     }
 
     #[test]

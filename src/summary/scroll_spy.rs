@@ -67,8 +67,8 @@ mod tests {
 
     const TOPS: [(Anchor, f64); 4] = [
         (Anchor::Intro, -900.0),
-        (Anchor::Section(1), -20.0),
-        (Anchor::Point(1, 1), 200.0),
+        (Anchor::section(1), -20.0),
+        (Anchor::point(1, 1), 200.0),
         (Anchor::Closing, 700.0),
     ];
 
@@ -76,9 +76,9 @@ mod tests {
     fn marks_the_last_part_above_the_reading_line() {
         assert_eq!(
             active_anchor(&TOPS, 800.0, false),
-            Some(Anchor::Point(1, 1))
+            Some(Anchor::point(1, 1))
         );
-        assert_eq!(active_anchor(&TOPS, 500.0, false), Some(Anchor::Section(1)));
+        assert_eq!(active_anchor(&TOPS, 500.0, false), Some(Anchor::section(1)));
     }
 
     #[test]
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn before_any_part_marks_the_first() {
-        let tops = [(Anchor::Intro, 300.0), (Anchor::Section(1), 900.0)];
+        let tops = [(Anchor::Intro, 300.0), (Anchor::section(1), 900.0)];
         assert_eq!(active_anchor(&tops, 800.0, false), Some(Anchor::Intro));
         assert_eq!(active_anchor(&[], 800.0, false), None);
     }
@@ -108,7 +108,7 @@ mod tests {
         ) {
             tops.sort_by(f64::total_cmp);
             let parts: Vec<(Anchor, f64)> =
-                tops.iter().enumerate().map(|(i, t)| (Anchor::Point(1, i + 1), *t)).collect();
+                tops.iter().enumerate().map(|(i, t)| (Anchor::point(1, i + 1), *t)).collect();
             let by_index = active_index(parts.len(), |i| parts[i].1, height, at_bottom)
                 .map(|i| parts[i].0);
             proptest::prop_assert_eq!(by_index, active_anchor(&parts, height, at_bottom));

@@ -1,7 +1,10 @@
-//! Policy themes from content/summary.toml, each with the anchors of the points on it. Pure.
+//! Policy themes, each with the parts on it: hand-written in content/summary.toml for the
+//! shipped report, or, for any other report, the parts whose text holds one of a theme's
+//! words from content/lexicon.toml. Pure.
 
-use super::data::THEMES;
-use crate::report::Anchor;
+use super::data::{THEMES, THEME_KEYWORDS};
+use crate::report::passage::Passage;
+use crate::report::{Anchor, Document};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
@@ -9,23 +12,43 @@ pub struct Theme {
     pub anchors: Vec<Anchor>,
 }
 
-/// Every theme whose anchors all parse; an unknown anchor is dropped (a test guards the data).
-pub fn themes() -> Vec<Theme> {
-    THEMES
+/// The themes of the report, each with at least one part.
+pub fn themes(doc: &Document, passages: &[Passage]) -> Vec<Theme> {
+    if !THEMES.is_empty() {
+        // Hand-written: an unknown anchor is dropped (a test guards the data).
+        return THEMES
+            .iter()
+            .map(|(name, ids)| {
+                let mut anchors: Vec<Anchor> =
+                    ids.iter().filter_map(|id| Anchor::parse(id)).collect();
+                anchors.sort();
+                Theme { name, anchors }
+            })
+            .collect();
+    }
+    // The parts a theme can tag: nodes with no nodes inside them (points, the deepest
+    // headings), whose own text is their passages'.
+    let leaves: Vec<Anchor> = doc
+        .nodes()
+        .into_iter()
+        .filter(|n| n.children().next().is_none())
+        .map(|n| n.anchor)
+        .collect();
+    THEME_KEYWORDS
         .iter()
-        .map(|(name, ids)| {
-            let mut anchors: Vec<Anchor> = ids.iter().filter_map(|id| Anchor::parse(id)).collect();
-            anchors.sort();
-            Theme { name, anchors }
+        .map(|(name, words)| Theme {
+            name,
+            anchors: leaves
+                .iter()
+                .copied()
+                .filter(|a| {
+                    passages
+                        .iter()
+                        .filter(|p| p.anchor == Some(*a) && p.kind.is_text())
+                        .any(|p| words.iter().any(|w| p.text.contains(w)))
+                })
+                .collect(),
         })
-        .collect()
-}
-
-/// The themes a part is tagged with.
-pub fn themes_of(anchor: Anchor) -> Vec<&'static str> {
-    THEMES
-        .iter()
-        .filter(|(_, ids)| ids.iter().any(|id| Anchor::parse(id) == Some(anchor)))
-        .map(|(name, _)| *name)
+        .filter(|t| !t.anchors.is_empty())
         .collect()
 }

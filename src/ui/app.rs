@@ -110,8 +110,7 @@ pub fn App() -> impl IntoView {
     });
 
     let short_title = doc
-        .title
-        .as_ref()
+        .title()
         .map(|t| {
             t.plain_text()
                 .split_whitespace()
@@ -127,7 +126,7 @@ pub fn App() -> impl IntoView {
             <OutlineNav outline=outline />
             <main class="reader-column">
                 <Overview doc=doc />
-                <Reader doc=doc />
+                <Reader />
             </main>
             <NotesPanel />
         </div>

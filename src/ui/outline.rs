@@ -32,23 +32,32 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
                         <OutlineLink anchor=Anchor::Overview ordinal="" label="概览" />
                     </div>
                 </li>
-                {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
+                {outline.items.iter().map(|item| view! { <OutlineEntry item=item depth=0 /> }).collect_view()}
             </ol>
         </nav>
         <div class="scrim" aria-hidden="true" on:click=close data-open=move || state.outline_open.get().to_string()></div>
     }
 }
 
+/// Levels below this start folded, so a long report's outline stays a table of contents.
+const UNFOLDED_DEPTH: usize = 2;
+
 #[component]
-fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
-    let state = use_reading_state();
-    let expanded = RwSignal::new(true);
+fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> AnyView {
     let anchor = item.anchor;
-    // A section one of whose points is in view (the section itself is then not active).
-    let contains_active = move || match anchor {
-        Anchor::Section(section) => state.active_point_in(section),
-        _ => false,
-    };
+    // A leaf below the top is a plain link, as the points of a section always were.
+    if depth > 0 && item.children.is_empty() {
+        return view! {
+            <li class="outline-item">
+                <OutlineLink anchor=anchor ordinal=&item.ordinal label=&item.label />
+            </li>
+        }
+        .into_any();
+    }
+    let state = use_reading_state();
+    let expanded = RwSignal::new(depth < UNFOLDED_DEPTH);
+    // A node a part inside which is in view (the node itself is then not active).
+    let contains_active = move || state.holds_active(anchor);
     let children_id = format!("outline-{anchor}");
     let has_children = !item.children.is_empty();
     view! {
@@ -73,15 +82,12 @@ fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
             </div>
             {has_children.then(|| view! {
                 <ol id=format!("outline-{anchor}") class="outline-children" hidden=move || !expanded.get()>
-                    {item.children.iter().map(|c| view! {
-                        <li class="outline-item">
-                            <OutlineLink anchor=c.anchor ordinal=&c.ordinal label=&c.label />
-                        </li>
-                    }).collect_view()}
+                    {item.children.iter().map(|c| view! { <OutlineEntry item=c depth=depth + 1 /> }).collect_view()}
                 </ol>
             })}
         </li>
     }
+    .into_any()
 }
 
 #[component]

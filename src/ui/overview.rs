@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use super::passage_text::{range_view, redaction_chip};
 use super::source_link::SourceLink;
 use super::state::use_reading_state;
-use crate::report::{Anchor, Document, DOCUMENT, PASSAGES};
-use crate::summary::data::{gist, GLOSSARY};
+use crate::report::{numerals, Document, Node, DOCUMENT, PASSAGES};
+use crate::summary::data::GLOSSARY;
 use crate::summary::outline::{place_label, short_place};
 use crate::summary::profile::{honours, key_figures, pilot_status, Figure, Honour};
 use crate::summary::redactions::{counts, masked_values};
@@ -24,7 +24,7 @@ use crate::summary::timeline::{ordered, timeline, Dated};
 static TIMELINE: LazyLock<(Vec<Dated>, Vec<Dated>)> =
     LazyLock::new(|| ordered(timeline(&PASSAGES)));
 static TERMS: LazyLock<Vec<QuotedTerm>> = LazyLock::new(|| quoted_terms(&PASSAGES));
-pub static THEMES: LazyLock<Vec<Theme>> = LazyLock::new(themes);
+pub static THEMES: LazyLock<Vec<Theme>> = LazyLock::new(|| themes(&DOCUMENT, &PASSAGES));
 
 #[component]
 pub fn Overview(doc: &'static Document) -> impl IntoView {
@@ -48,6 +48,11 @@ pub fn Overview(doc: &'static Document) -> impl IntoView {
     }
 }
 
+/// The part's gist: hand-written for the shipped report, else its own first sentence.
+fn gist_of(anchor: crate::report::Anchor) -> Option<String> {
+    crate::summary::gists::gist(&DOCUMENT, anchor)
+}
+
 fn sentence_of(passage: usize, at: usize) -> (usize, usize) {
     PASSAGES
         .get(passage)
@@ -61,12 +66,8 @@ fn text_of(passage: usize, range: (usize, usize)) -> impl IntoView {
 
 #[component]
 fn Banner(doc: &'static Document) -> impl IntoView {
-    let title = doc
-        .title
-        .as_ref()
-        .map(|t| t.plain_text())
-        .unwrap_or_default();
-    let subtitle: Vec<String> = doc.subtitle.iter().map(|b| b.plain_text()).collect();
+    let title = doc.title().map(|t| t.plain_text()).unwrap_or_default();
+    let subtitle: Vec<String> = doc.subtitles().map(|b| b.plain_text()).collect();
     view! {
         <header class="ov-banner">
             <p class="ov-kicker">"一图读懂 · 由原文生成，每一项都链接到出处"</p>
@@ -84,7 +85,7 @@ fn Banner(doc: &'static Document) -> impl IntoView {
 #[component]
 fn Section<C: IntoView + 'static>(
     id: &'static str,
-    title: &'static str,
+    #[prop(into)] title: String,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     view! {
@@ -136,15 +137,28 @@ fn honour(h: Honour) -> impl IntoView {
     }
 }
 
+/// "四大板块" for four parts, "十二大板块" for twelve: the genre's own way of naming them.
+fn pillars_title(n: usize) -> String {
+    match numerals::to_chinese(n) {
+        Some(numeral) if n > 1 => format!("{numeral}大板块"),
+        _ => "主要内容".to_string(),
+    }
+}
+
 #[component]
 fn Pillars(doc: &'static Document) -> impl IntoView {
-    (!doc.sections.is_empty()).then(|| view! {
-        <Section id="ov-pillars" title="四大板块">
+    let parts: Vec<&'static Node> = doc
+        .parts
+        .iter()
+        .filter(|n| !n.is_point() || doc.parts.len() > 1)
+        .collect();
+    (!parts.is_empty()).then(|| view! {
+        <Section id="ov-pillars" title=pillars_title(parts.len())>
             <ol class="ov-pillars">
-                {doc.sections.iter().map(|s| {
-                    let anchor = Anchor::Section(s.number);
+                {parts.into_iter().map(|s| {
+                    let anchor = s.anchor;
                     let clauses = s.clauses();
-                    let numeral = s.ordinal_label().trim_end_matches('、').to_string();
+                    let numeral = s.label_text().trim_end_matches(['、', '，', ',', '是']).to_string();
                     view! {
                         <li class="ov-pillar">
                             <a class="ov-pillar-head" href=format!("#{anchor}")>
@@ -153,15 +167,15 @@ fn Pillars(doc: &'static Document) -> impl IntoView {
                                     {clauses.into_iter().map(|c| view! { <span class="ov-clause">{c}</span> }).collect_view()}
                                 </span>
                             </a>
-                            {gist(&anchor.id()).map(|g| view! { <p class="ov-gist">{g}</p> })}
+                            {gist_of(anchor).map(|g| view! { <p class="ov-gist">{g}</p> })}
                             <ol class="ov-points">
-                                {s.points.iter().map(|p| {
-                                    let pa = Anchor::Point(s.number, p.number);
+                                {s.children().map(|p| {
+                                    let pa = p.anchor;
                                     view! {
                                         <li>
-                                            <a href=format!("#{pa}") title=gist(&pa.id()).unwrap_or_default()>
-                                                <span class="ov-point-marker">{p.marker.clone()}</span>
-                                                {p.lead_label()}
+                                            <a href=format!("#{pa}") title=gist_of(pa).unwrap_or_default()>
+                                                <span class="ov-point-marker">{p.label_text().to_string()}</span>
+                                                {p.heading_label()}
                                             </a>
                                         </li>
                                     }
@@ -264,7 +278,7 @@ fn Themes() -> impl IntoView {
                             <li>
                                 <a href=format!("#{a}")>
                                     <span class="ov-theme-place">{place_label(&DOCUMENT, Some(*a))}</span>
-                                    <span class="ov-theme-gist">{gist(&a.id()).unwrap_or_default()}</span>
+                                    <span class="ov-theme-gist">{gist_of(*a).unwrap_or_default()}</span>
                                 </a>
                             </li>
                         }).collect_view()}

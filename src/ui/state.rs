@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::per_passage::PerPassage;
 use super::selected::Selected;
+use crate::report::anchor::MAX_DEPTH;
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::search::{Hit, SearchIndex};
@@ -34,8 +35,8 @@ static SEARCH_INDEX: std::sync::LazyLock<SearchIndex> =
 pub struct ReadingState {
     /// The part in view, as the scroll spy sees it.
     active: Selected<Anchor>,
-    /// The section (`Anchor::Section`) one of whose points is in view.
-    active_point_in: Selected<Anchor>,
+    /// For each depth, the node at that depth that holds the part in view (below it).
+    active_within: [Selected<Anchor>; MAX_DEPTH],
     /// The part named by the URL fragment (the last jump), flashed when reached.
     pub target: Selected<Anchor>,
     /// Whether the outline drawer is open (narrow screens only).
@@ -100,7 +101,7 @@ impl ReadingState {
         });
         ReadingState {
             active: Selected::new(),
-            active_point_in: Selected::new(),
+            active_within: std::array::from_fn(|_| Selected::new()),
             target: Selected::new(),
             outline_open: RwSignal::new(false),
             query,
@@ -124,10 +125,16 @@ impl ReadingState {
     /// Says which part is in view.
     pub fn set_active(&self, anchor: Option<Anchor>) {
         self.active.set(anchor);
-        self.active_point_in.set(match anchor {
-            Some(Anchor::Point(section, _)) => Some(Anchor::Section(section)),
-            _ => None,
-        });
+        let mut holders = [None; MAX_DEPTH];
+        let mut up = anchor.and_then(|a| a.path());
+        while let Some(p) = up.filter(|p| p.depth() > 1) {
+            let parent = p.parent();
+            holders[parent.depth() - 1] = Some(Anchor::Node(parent));
+            up = Some(parent);
+        }
+        for (selected, holder) in self.active_within.iter().zip(holders) {
+            selected.set(holder);
+        }
     }
 
     /// The part in view (not reactive).
@@ -140,9 +147,12 @@ impl ReadingState {
         self.active.is(anchor)
     }
 
-    /// Whether one of the points of section `section` is in view (reactive).
-    pub fn active_point_in(&self, section: usize) -> bool {
-        self.active_point_in.is(Anchor::Section(section))
+    /// Whether a part inside `anchor` (not `anchor` itself) is in view (reactive).
+    pub fn holds_active(&self, anchor: Anchor) -> bool {
+        anchor
+            .path()
+            .and_then(|p| self.active_within.get(p.depth().checked_sub(1)?))
+            .is_some_and(|selected| selected.is(anchor))
     }
 
     /// The marks of one passage (reactive; changes only when that passage's marks do).

@@ -372,11 +372,7 @@ impl NotesState {
     }
 
     pub fn export_json(&self) {
-        let title = DOCUMENT
-            .title
-            .as_ref()
-            .map(|t| t.plain_text())
-            .unwrap_or_default();
+        let title = DOCUMENT.title().map(|t| t.plain_text()).unwrap_or_default();
         let json = self.all_refs(|ns| export_json(ns, browser::files::now_ms(), &title));
         match browser::files::download("研读笔记.json", "application/json", &json) {
             Ok(()) => self.mark_exported(),
@@ -461,11 +457,9 @@ impl NotesState {
         self.with_book(|b| b.external_change(key, value.as_deref()));
     }
 
-    /// How many notes sit in a part (for the outline's badges); a section counts its points'.
+    /// How many notes sit in a part (for the outline's badges); a node counts its children's.
     pub fn count_in(&self, anchor: Anchor) -> usize {
-        let counts = |a: Anchor| {
-            a == anchor || (matches!(anchor, Anchor::Section(_)) && a.section() == anchor.section())
-        };
+        let counts = |a: Anchor| a.within(&anchor);
         self.homes
             .with(|homes| homes.iter().flatten().filter(|a| counts(**a)).count())
     }
