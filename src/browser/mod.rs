@@ -335,6 +335,11 @@ pub fn query_in_location() -> String {
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()
         .and_then(|p| p.get("q"))
+        .map(|q| {
+            q.chars()
+                .take(crate::summary::search::MAX_QUERY_CHARS * 2)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -6,7 +6,7 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Inline {
     Text(String),
-    /// A masked value: the run of `X` / `Ｘ` exactly as the source has it.
+    /// A masked value: the run of `X`, `Ｘ`, `×` or `*` exactly as the source has it.
     Redaction(String),
     /// A term in full-width double quotes; `inner` excludes the quote marks.
     Quote(Vec<Inline>),
@@ -63,8 +63,9 @@ pub fn parse_inlines(text: &str) -> Vec<Inline> {
     spans
 }
 
-fn is_mask_char(c: char) -> bool {
-    c == 'X' || c == 'Ｘ'
+/// The characters the genre masks names and numbers with: XX, ××, ＊＊ (and **).
+pub fn is_mask_char(c: char) -> bool {
+    matches!(c, 'X' | 'Ｘ' | '×' | '*' | '＊')
 }
 
 /// Latin letters or digits next to an X mean a word such as "XML", not a redaction.
@@ -162,6 +163,16 @@ mod tests {
             parse_inlines("达到X%"),
             vec![text("达到"), masked("X"), text("%")]
         );
+    }
+
+    #[test]
+    fn other_masks_are_redactions_but_arithmetic_is_not() {
+        assert_eq!(parse_inlines("××市"), vec![masked("××"), text("市")]);
+        assert_eq!(
+            parse_inlines("张**同志"),
+            vec![text("张"), masked("**"), text("同志")]
+        );
+        assert_eq!(parse_inlines("3×4米"), vec![text("3×4米")]);
     }
 
     #[test]

@@ -81,7 +81,11 @@ pub fn key_figures(passages: &[Passage]) -> Vec<Figure> {
             let rest = &after[unit.len()..];
             let end = rest
                 .char_indices()
-                .find(|(_, c)| DELIMS[..4].contains(c) || *c == 'X' || c.is_ascii_digit())
+                .find(|(_, c)| {
+                    DELIMS[..4].contains(c)
+                        || crate::report::inline::is_mask_char(*c)
+                        || c.is_ascii_digit()
+                })
                 .map_or(rest.len(), |(i, _)| i);
             let mut noun = rest[..end].to_string();
             // Keep a bracketed qualifier: "村（居）".
@@ -135,7 +139,7 @@ pub fn honours(passages: &[Passage]) -> Vec<Honour> {
                 let (_, clause_end) = clause_around(&p.text, start);
                 for name in p.text[start..clause_end].split('、') {
                     let name = name.trim();
-                    if !name.is_empty() && !name.contains('X') {
+                    if !name.is_empty() && !name.contains(crate::report::inline::is_mask_char) {
                         out.push(Honour {
                             name: name.to_string(),
                             passage: p.index,

@@ -2,7 +2,7 @@
 //! masked dates (X年X月), and relative times (年底, 今年以来, 近三年). Found by scanning the
 //! text, not listed by hand. Pure.
 
-use super::sentences::{clause_around, sentence_around};
+use super::sentences::{char_after, char_before, clause_around, sentence_around};
 use crate::report::passage::Passage;
 
 /// Relative time words the genre uses; they cannot be placed on a calendar.
@@ -51,7 +51,7 @@ fn digit_value(c: char) -> u32 {
 }
 
 fn is_mask(c: char) -> bool {
-    c == 'X' || c == 'Ｘ'
+    crate::report::inline::is_mask_char(c)
 }
 
 /// Reads a run of digits or mask characters at the start of `s`: (value, masked, byte length).
@@ -161,11 +161,12 @@ fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dat
     // A clause that is little more than the date reads better with a neighbour: the one
     // before when the date opens its clause ("……南站，2020年建成通车"), else the one after.
     if p.text[clause.0..clause.1].chars().count() < (p.text[start..end].chars().count() + 6) {
+        // Step over the mark between the clauses, whatever its width (， or ,).
         if clause.0 > sentence.0 && start == clause.0 {
-            let (prev_start, _) = clause_around(&p.text, clause.0.saturating_sub(3));
+            let (prev_start, _) = clause_around(&p.text, char_before(&p.text, clause.0));
             clause.0 = prev_start.max(sentence.0);
         } else {
-            let (_, next_end) = clause_around(&p.text, (clause.1 + 3).min(p.text.len()));
+            let (_, next_end) = clause_around(&p.text, char_after(&p.text, clause.1));
             clause.1 = next_end.max(clause.1).min(sentence.1);
         }
     }
