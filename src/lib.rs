@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Yandu (研读): study one policy report in the browser.
 //!
 //! Data flows one way: text → [`report`] model → [`summary`] → [`ui`] components.

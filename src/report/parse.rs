@@ -30,8 +30,12 @@ const MAX_HEADER_LINES: usize = 6;
 const SENTENCE_ENDS: [char; 6] = ['。', '！', '？', '!', '?', '；'];
 /// Marks after which a point may open inside a paragraph.
 const SENTENCE_MARKS: [char; 5] = ['。', '！', '？', '!', '?'];
-/// Marks that may stand before a marker of a list inside a paragraph.
-const CLAUSE_MARKS: [char; 9] = ['。', '！', '？', '!', '?', '；', ';', '：', '，'];
+/// Marks that may stand before a point's marker inside a paragraph.
+const CLAUSE_MARKS: [char; 12] = [
+    '。', '！', '？', '!', '?', '；', ';', '：', ':', '，', ',', '、',
+];
+/// A marker after one of these is an item of a list inside the paragraph (亮点：一是…；二是…).
+const LIST_MARKS: [char; 4] = ['；', ';', '：', ':'];
 /// Words that open the paragraphs that close a report.
 const CLOSING_CUES: [&str; 17] = [
     "下步",
@@ -56,6 +60,8 @@ const CLOSING_CUES: [&str; 17] = [
 const SPEAKER_WORDS: [&str; 12] = [
     "书记", "市长", "省长", "县长", "区长", "镇长", "主任", "主席", "部长", "厅长", "局长", "代表",
 ];
+/// A salutation names its addressees: "各位代表：", "各区县人民政府，市政府各部门：".
+const MAX_SALUTATION_CHARS: usize = 40;
 /// A signature line is short: "XX市人民政府", "2026年1月20日".
 const MAX_SIGNATURE_CHARS: usize = 25;
 
@@ -182,34 +188,35 @@ fn header_roles(lines: &[Line]) -> Vec<BlockRole> {
             break;
         }
         let has_title = roles.contains(&BlockRole::Title);
-        let role = if c.chars().count() <= 20 && c.ends_with(['：', ':']) && has_title {
-            BlockRole::Salutation
-        } else if !has_title && ends_a_sentence(c) {
-            // A first line that reads as a sentence is a notice only if a title follows it.
-            let next = lines[i + 1..]
-                .iter()
-                .map(|l| l.content)
-                .find(|c| !is_furniture(c));
-            let title_follows = next.is_some_and(|n| {
-                n.chars().count() <= MAX_HEADER_CHARS && !ends_a_sentence(n) && !is_label(n)
-            });
-            if roles.contains(&BlockRole::Notice) || !title_follows {
+        let role =
+            if c.chars().count() <= MAX_SALUTATION_CHARS && c.ends_with(['：', ':']) && has_title {
+                BlockRole::Salutation
+            } else if !has_title && ends_a_sentence(c) {
+                // A first line that reads as a sentence is a notice only if a title follows it.
+                let next = lines[i + 1..]
+                    .iter()
+                    .map(|l| l.content)
+                    .find(|c| !is_furniture(c));
+                let title_follows = next.is_some_and(|n| {
+                    n.chars().count() <= MAX_HEADER_CHARS && !ends_a_sentence(n) && !is_label(n)
+                });
+                if roles.contains(&BlockRole::Notice) || !title_follows {
+                    break;
+                }
+                BlockRole::Notice
+            } else if !has_title {
+                BlockRole::Title
+            } else if ends_a_sentence(c) {
                 break;
-            }
-            BlockRole::Notice
-        } else if !has_title {
-            BlockRole::Title
-        } else if ends_a_sentence(c) {
-            break;
-        } else if c.starts_with("——") || c.starts_with("--") || is_bracketed(c) {
-            BlockRole::Subtitle
-        } else if c.chars().count() <= 30 && SPEAKER_WORDS.iter().any(|w| c.contains(w)) {
-            BlockRole::Speaker
-        } else if roles.contains(&BlockRole::Salutation) {
-            break;
-        } else {
-            BlockRole::Subtitle
-        };
+            } else if c.starts_with("——") || c.starts_with("--") || is_bracketed(c) {
+                BlockRole::Subtitle
+            } else if c.chars().count() <= 30 && SPEAKER_WORDS.iter().any(|w| c.contains(w)) {
+                BlockRole::Speaker
+            } else if roles.contains(&BlockRole::Salutation) {
+                break;
+            } else {
+                BlockRole::Subtitle
+            };
         roles.push(role);
         filled += 1;
         if role == BlockRole::Salutation {
@@ -549,8 +556,14 @@ impl TreeBuilder {
                     before.is_none_or(|c| CLAUSE_MARKS.contains(&c) || c.is_whitespace())
                 });
             let Some(at) = hit else { break };
+            // A first point may follow a comma ("我们坚持规划先行，一是…"); a later one opens a
+            // sentence, and none follows ： or ；.
             let before = text[..at].trim_end().chars().next_back();
-            if !before.is_none_or(|c| SENTENCE_MARKS.contains(&c)) {
+            let opens_sentence = before.is_none_or(|c| SENTENCE_MARKS.contains(&c));
+            let after_comma = before.is_some_and(|c| matches!(c, '，' | ','));
+            if before.is_some_and(|c| LIST_MARKS.contains(&c))
+                || !(opens_sentence || (after_comma && found.is_empty()))
+            {
                 list = true;
             }
             found.push((

@@ -5,16 +5,40 @@
 use super::sentences::{char_after, char_before, clause_around, sentence_around};
 use crate::report::passage::Passage;
 
-/// Relative time words the genre uses; they cannot be placed on a calendar.
-const RELATIVE: [&str; 8] = [
+/// Relative time words the genre uses; they cannot be placed on a calendar. Longer words
+/// first, so "今年以来" is read whole and not as "今年".
+const RELATIVE: [&str; 31] = [
+    "“十四五”时期",
+    "“十四五”期间",
+    "“十五五”时期",
+    "“十五五”期间",
+    "“十四五”",
+    "“十五五”",
     "今年以来",
-    "去年",
-    "年底",
+    "过去一年",
+    "过去三年",
+    "过去五年",
+    "这五年",
+    "今后五年",
+    "未来五年",
+    "今后一个时期",
     "近年来",
     "近三年",
     "近两年",
+    "近五年",
+    "上半年",
+    "下半年",
+    "今年",
+    "去年",
+    "明年",
+    "年初",
+    "年底",
+    "年内",
     "目前",
     "下步",
+    "下一步",
+    "一季度",
+    "前三季度",
 ];
 const PREFIXES: [&str; 4] = ["截至", "自", "到", "至"];
 const SUFFIXES: [&str; 5] = ["以来", "年底", "底", "前", "后"];
@@ -25,6 +49,7 @@ pub struct Dated {
     pub label: String,
     pub year: Option<u32>,
     pub month: Option<u32>,
+    pub day: Option<u32>,
     /// The date is masked in the source (X年X月).
     pub masked: bool,
     /// A relative time (年底, 今年以来) that the text does not date.
@@ -79,10 +104,11 @@ fn number_at(s: &str) -> Option<(Option<u32>, bool, usize)> {
     }
 }
 
-/// All dated statements of the passages, in reading order.
+/// All dated statements of the body's passages, in reading order: never from the header, a
+/// heading, page furniture or a signature, where a date names the document, not an event.
 pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
     let mut out = Vec::new();
-    for p in passages {
+    for p in passages.iter().filter(|p| p.kind.is_body()) {
         let text = p.text.as_str();
         let mut taken_until = 0;
         for (i, c) in text.char_indices() {
@@ -103,14 +129,22 @@ pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
             if let Some(word) = RELATIVE.iter().find(|w| text[i..].starts_with(**w)) {
                 let end = i + word.len();
                 taken_until = end;
-                out.push(dated(p, (i, end, None, None, false, true)));
+                out.push(dated(p, (i, end, None, None, None, false, true)));
             }
         }
     }
     out
 }
 
-type Found = (usize, usize, Option<u32>, Option<u32>, bool, bool);
+type Found = (
+    usize,
+    usize,
+    Option<u32>,
+    Option<u32>,
+    Option<u32>,
+    bool,
+    bool,
+);
 
 /// A year (four digits, or masked and followed by a month) at `i`, with qualifiers.
 fn absolute_at(text: &str, i: usize) -> Option<Found> {
@@ -122,11 +156,19 @@ fn absolute_at(text: &str, i: usize) -> Option<Found> {
     let mut end = after_year + '年'.len_utf8();
     let mut month = None;
     let mut masked_month = false;
+    let mut day = None;
     if let Some((m, masked, mlen)) = number_at(&text[end..]) {
         if text[end + mlen..].starts_with('月') {
             month = m;
             masked_month = masked;
             end += mlen + '月'.len_utf8();
+            if let Some((d, _, dlen)) = number_at(&text[end..]) {
+                let unit = text[end + dlen..].chars().next();
+                if matches!(unit, Some('日' | '号')) && d.is_none_or(|d| (1..=31).contains(&d)) {
+                    day = d;
+                    end += dlen + '日'.len_utf8();
+                }
+            }
         }
     }
     let plausible_year = year.is_some_and(|y| (1900..=2100).contains(&y) && len >= 4);
@@ -150,12 +192,13 @@ fn absolute_at(text: &str, i: usize) -> Option<Found> {
         end,
         year.filter(|_| !masked_year),
         month,
+        day,
         masked_year || masked_month,
         false,
     ))
 }
 
-fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dated {
+fn dated(p: &Passage, (start, end, year, month, day, masked, relative): Found) -> Dated {
     let sentence = sentence_around(&p.text, start);
     let mut clause = clause_around(&p.text, start);
     // A clause that is little more than the date reads better with a neighbour: the one
@@ -174,6 +217,7 @@ fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dat
         label: p.text[start..end].to_string(),
         year,
         month,
+        day,
         masked,
         relative,
         passage: p.index,
@@ -183,11 +227,12 @@ fn dated(p: &Passage, (start, end, year, month, masked, relative): Found) -> Dat
     }
 }
 
-/// Calendar entries in time order (year, month; undated months first), then the others.
+/// Calendar entries in time order (year, month, day; undated months and days first), then
+/// the others.
 pub fn ordered(mut items: Vec<Dated>) -> (Vec<Dated>, Vec<Dated>) {
     let (mut dated, rest): (Vec<Dated>, Vec<Dated>) =
         items.drain(..).partition(|d| d.year.is_some());
-    dated.sort_by_key(|d| (d.year, d.month));
+    dated.sort_by_key(|d| (d.year, d.month, d.day));
     (dated, rest)
 }
 
@@ -250,6 +295,32 @@ mod tests {
             labels("1998年3月成立，2003年以来发展。"),
             ["1998年3月", "2003年以来"]
         );
+    }
+
+    #[test]
+    fn reads_days_and_the_genres_relative_times() {
+        assert_eq!(
+            labels("一、工作，回顾。2026年2月3日召开会议，2026年3月底前完成，今年增长5%，过去五年成绩显著。"),
+            ["2026年2月3日", "2026年3月", "今年", "过去五年"]
+        );
+        let items = timeline(&passages(&Document::parse(
+            "一、工作，回顾。我们在“十四五”时期打下基础，今后五年要再上台阶，X月X日前完成。",
+        )));
+        let l: Vec<&str> = items.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(l, ["“十四五”时期", "今后五年"]);
+        let d = timeline(&passages(&Document::parse(
+            "一、甲，乙。2025年8月15日通过。",
+        )));
+        assert_eq!(
+            (d[0].year, d[0].month, d[0].day),
+            (Some(2025), Some(8), Some(15))
+        );
+    }
+
+    #[test]
+    fn headings_and_header_lines_are_not_on_the_timeline() {
+        let text = "2026年政府工作报告\n——2026年1月20日在大会上\n一、2025年工作回顾\n过去一年，我们完成了任务。\n";
+        assert_eq!(labels(text), ["过去一年"]);
     }
 
     #[test]
