@@ -2,6 +2,7 @@
 //! phrases. Plain links to the anchors, so the browser keeps the history for back/forward;
 //! the part being read is marked; sections fold; on narrow screens it is a drawer.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::notes::use_notes;
@@ -42,17 +43,22 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
 /// Levels below this start folded, so a long report's outline stays a table of contents.
 const UNFOLDED_DEPTH: usize = 2;
 
+/// An entry inside an entry. The outline's one type erasure (each `AnyView` type keeps its
+/// own async-hydration code in the wasm).
+fn entry_view(item: &'static OutlineItem, depth: usize) -> AnyView {
+    view! { <OutlineEntry item=item depth=depth /> }.into_any()
+}
+
 #[component]
-fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> AnyView {
+fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> impl IntoView {
     let anchor = item.anchor;
     // A leaf below the top is a plain link, as the points of a section always were.
     if depth > 0 && item.children.is_empty() {
-        return view! {
+        return Either::Left(view! {
             <li class="outline-item">
                 <OutlineLink anchor=anchor ordinal=&item.ordinal label=&item.label />
             </li>
-        }
-        .into_any();
+        });
     }
     let state = use_reading_state();
     let expanded = RwSignal::new(depth < UNFOLDED_DEPTH);
@@ -60,7 +66,7 @@ fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> AnyView {
     let contains_active = move || state.holds_active(anchor);
     let children_id = format!("outline-{anchor}");
     let has_children = !item.children.is_empty();
-    view! {
+    Either::Right(view! {
         <li class="outline-item" class:has-children=has_children class:contains-active=contains_active>
             <div class="outline-row">
                 {has_children.then(|| {
@@ -82,12 +88,11 @@ fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> AnyView {
             </div>
             {has_children.then(|| view! {
                 <ol id=format!("outline-{anchor}") class="outline-children" hidden=move || !expanded.get()>
-                    {item.children.iter().map(|c| view! { <OutlineEntry item=c depth=depth + 1 /> }).collect_view()}
+                    {item.children.iter().map(|c| entry_view(c, depth + 1)).collect_view()}
                 </ol>
             })}
         </li>
-    }
-    .into_any()
+    })
 }
 
 #[component]

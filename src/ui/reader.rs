@@ -1,6 +1,7 @@
 //! The reader: the whole report, every character of the source, structured by its own
 //! numbering. Each part carries its anchor as id, so `#s2-p3` lands on 二、's 三是.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::passage_text::PassageText;
@@ -133,10 +134,16 @@ fn node_items(items: &'static [LayoutItem]) -> impl IntoView {
     items
         .iter()
         .map(|item| match item {
-            LayoutItem::Passage(i) => passage(*i).map(paragraph).into_any(),
-            LayoutItem::Node(n) => view! { <NodeView node=n /> }.into_any(),
+            LayoutItem::Passage(i) => Either::Left(passage(*i).map(paragraph)),
+            LayoutItem::Node(n) => Either::Right(node_view(n)),
         })
         .collect_view()
+}
+
+/// A node inside a node. The tree's one type erasure: each `AnyView` type keeps its own
+/// async-hydration code in the wasm, so there is exactly one here.
+fn node_view(node: &'static NodeLayout) -> AnyView {
+    view! { <NodeView node=node /> }.into_any()
 }
 
 /// A numbered heading with what it holds, or a point.
@@ -156,18 +163,22 @@ fn NodeView(node: &'static NodeLayout) -> impl IntoView {
             <AnchorLink anchor=anchor label=label />
             {first.map(|p| view! { <PassageText passage=p /> })}
         };
+        // 一、 is an h2 as it always was; （一） an h3; a heading deeper still an h4.
         let heading = match node.depth {
-            1 => view! { <h2 id=heading_id class="sec-heading">{heading}</h2> }.into_any(),
-            2 => view! { <h3 id=heading_id class="sec-heading sub-heading">{heading}</h3> }.into_any(),
-            _ => view! { <h4 id=heading_id class="sec-heading sub-heading deep-heading">{heading}</h4> }.into_any(),
+            1 => EitherOf3::A(view! { <h2 id=heading_id class="sec-heading">{heading}</h2> }),
+            2 => EitherOf3::B(
+                view! { <h3 id=heading_id class="sec-heading sub-heading">{heading}</h3> },
+            ),
+            _ => EitherOf3::C(
+                view! { <h4 id=heading_id class="sec-heading sub-heading deep-heading">{heading}</h4> },
+            ),
         };
-        return view! {
+        return EitherOf3::A(view! {
             <section id=anchor.id() class=format!("part sec depth-{}", node.depth) class:is-target=is_target(anchor) aria-labelledby=labelled_by>
                 {heading}
                 {node_items(rest)}
             </section>
-        }
-        .into_any();
+        });
     }
     let state = use_reading_state();
     let in_theme = move || state.in_chosen_theme(anchor);
@@ -180,15 +191,15 @@ fn NodeView(node: &'static NodeLayout) -> impl IntoView {
         })
         .unwrap_or_default();
     if rest.is_empty() {
-        return view! {
+        return EitherOf3::B(view! {
             <p id=anchor.id() class="part point" class:is-target=is_target(anchor) class:in-theme=in_theme>
                 <AnchorLink anchor=anchor label=label />
                 {first.map(|p| view! { <PassageText passage=p /> })}
             </p>
-        }
-        .into_any();
+        });
     }
-    view! {
+    // A point with paragraphs or points of its own after its first paragraph.
+    EitherOf3::C(view! {
         <div id=anchor.id() class=format!("part point-part depth-{}", node.depth) class:is-target=is_target(anchor) class:in-theme=in_theme>
             <p class="point">
                 <AnchorLink anchor=anchor label=label />
@@ -196,8 +207,7 @@ fn NodeView(node: &'static NodeLayout) -> impl IntoView {
             </p>
             {node_items(rest)}
         </div>
-    }
-    .into_any()
+    })
 }
 
 /// A link to this very part, to copy or share; it adds no text to the reader (the "#" is CSS).
