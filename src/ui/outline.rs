@@ -33,24 +33,65 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
                         <OutlineLink anchor=Anchor::Overview ordinal="" label="概览" />
                     </div>
                 </li>
-                {outline.items.iter().map(|item| view! { <OutlineEntry item=item depth=0 /> }).collect_view()}
+                {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
             </ol>
         </nav>
         <div class="scrim" aria-hidden="true" on:click=close data-open=move || state.outline_open.get().to_string()></div>
     }
 }
 
-/// Levels below this start folded, so a long report's outline stays a table of contents.
-const UNFOLDED_DEPTH: usize = 2;
+// Entries nest two levels deep (a section folds its （一）s or points, and those theirs);
+// entries deeper still are listed flat inside their level-two entry, indented by depth.
+// Typed views throughout: a recursive view needs `AnyView`, which costs wasm per type.
 
-/// An entry inside an entry. The outline's one type erasure (each `AnyView` type keeps its
-/// own async-hydration code in the wasm).
-fn entry_view(item: &'static OutlineItem, depth: usize) -> AnyView {
-    view! { <OutlineEntry item=item depth=depth /> }.into_any()
+/// A top-level entry.
+#[component]
+fn OutlineEntry(item: &'static OutlineItem) -> impl IntoView {
+    entry(item, 0, move || {
+        item.children
+            .iter()
+            .map(|c| view! { <OutlineSubEntry item=c /> })
+            .collect_view()
+    })
 }
 
+/// An entry inside a top-level one: what is inside it is listed flat.
 #[component]
-fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> impl IntoView {
+fn OutlineSubEntry(item: &'static OutlineItem) -> impl IntoView {
+    entry(item, 1, move || {
+        let mut deep = Vec::new();
+        item.children
+            .iter()
+            .for_each(|c| descendants(c, 2, &mut deep));
+        deep.into_iter()
+            .map(|(c, depth)| {
+                view! {
+                    <li class=format!("outline-item depth-{depth}")>
+                        <OutlineLink anchor=c.anchor ordinal=&c.ordinal label=&c.label />
+                    </li>
+                }
+            })
+            .collect_view()
+    })
+}
+
+fn descendants(
+    item: &'static OutlineItem,
+    depth: usize,
+    out: &mut Vec<(&'static OutlineItem, usize)>,
+) {
+    out.push((item, depth));
+    item.children
+        .iter()
+        .for_each(|c| descendants(c, depth + 1, out));
+}
+
+/// An entry's row (with a fold toggle when it has children) and its children's list.
+fn entry<C: IntoView + 'static>(
+    item: &'static OutlineItem,
+    depth: usize,
+    children: impl FnOnce() -> C,
+) -> impl IntoView {
     let anchor = item.anchor;
     // A leaf below the top is a plain link, as the points of a section always were.
     if depth > 0 && item.children.is_empty() {
@@ -61,7 +102,7 @@ fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> impl IntoView {
         });
     }
     let state = use_reading_state();
-    let expanded = RwSignal::new(depth < UNFOLDED_DEPTH);
+    let expanded = RwSignal::new(true);
     // A node a part inside which is in view (the node itself is then not active).
     let contains_active = move || state.holds_active(anchor);
     let children_id = format!("outline-{anchor}");
@@ -88,7 +129,7 @@ fn OutlineEntry(item: &'static OutlineItem, depth: usize) -> impl IntoView {
             </div>
             {has_children.then(|| view! {
                 <ol id=format!("outline-{anchor}") class="outline-children" hidden=move || !expanded.get()>
-                    {item.children.iter().map(|c| entry_view(c, depth + 1)).collect_view()}
+                    {children()}
                 </ol>
             })}
         </li>

@@ -1,7 +1,7 @@
 //! The reader: the whole report, every character of the source, structured by its own
 //! numbering. Each part carries its anchor as id, so `#s2-p3` lands on 二、's 三是.
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::passage_text::PassageText;
@@ -129,83 +129,154 @@ fn Part<C: IntoView + 'static>(
     }
 }
 
-/// The items of a node after its first passage: paragraphs and the nodes inside it.
-fn node_items(items: &'static [LayoutItem]) -> impl IntoView {
+// The tree is drawn nested two levels deep (a section holds its （一）s or points, and those
+// hold theirs); nodes deeper still are drawn one after another inside their level-two node,
+// each with its own id and indent. Typed views all the way: a recursive view needs `AnyView`,
+// and each `AnyView` type keeps its own async-hydration code in the wasm.
+
+/// One item after a node's first passage: a paragraph, or the view of a node inside it.
+fn items_with<V: IntoView>(
+    items: &'static [LayoutItem],
+    node: impl Fn(&'static NodeLayout) -> V,
+) -> impl IntoView {
     items
         .iter()
         .map(|item| match item {
             LayoutItem::Passage(i) => Either::Left(passage(*i).map(paragraph)),
-            LayoutItem::Node(n) => Either::Right(node_view(n)),
+            LayoutItem::Node(n) => Either::Right(node(n)),
         })
         .collect_view()
 }
 
-/// A node inside a node. The tree's one type erasure: each `AnyView` type keeps its own
-/// async-hydration code in the wasm, so there is exactly one here.
-fn node_view(node: &'static NodeLayout) -> AnyView {
-    view! { <NodeView node=node /> }.into_any()
-}
-
-/// A numbered heading with what it holds, or a point.
+/// A top-level node: its nodes are drawn nested.
 #[component]
 fn NodeView(node: &'static NodeLayout) -> impl IntoView {
-    let anchor = node.anchor;
-    let first = match node.items.first() {
-        Some(LayoutItem::Passage(i)) => passage(*i),
-        _ => None,
-    };
     let rest: &'static [LayoutItem] = node.items.get(1..).unwrap_or(&[]);
+    let inner = move || items_with(rest, |n| view! { <SubNodeView node=n /> });
     if node.as_heading {
-        let heading_id = format!("{anchor}-h");
-        let labelled_by = heading_id.clone();
-        let label = first.map(|h| h.text.trim().to_string()).unwrap_or_default();
-        let heading = view! {
-            <AnchorLink anchor=anchor label=label />
-            {first.map(|p| view! { <PassageText passage=p /> })}
-        };
-        // 一、 is an h2 as it always was; （一） an h3; a heading deeper still an h4.
-        let heading = match node.depth {
-            1 => EitherOf3::A(view! { <h2 id=heading_id class="sec-heading">{heading}</h2> }),
-            2 => EitherOf3::B(
-                view! { <h3 id=heading_id class="sec-heading sub-heading">{heading}</h3> },
-            ),
-            _ => EitherOf3::C(
-                view! { <h4 id=heading_id class="sec-heading sub-heading deep-heading">{heading}</h4> },
-            ),
-        };
-        return EitherOf3::A(view! {
-            <section id=anchor.id() class=format!("part sec depth-{}", node.depth) class:is-target=is_target(anchor) aria-labelledby=labelled_by>
-                {heading}
-                {node_items(rest)}
+        let (id, heading) = heading_parts(node);
+        let labelled_by = id.clone();
+        return Either::Left(view! {
+            <section id=node.anchor.id() class="part sec depth-1" class:is-target=is_target(node.anchor) aria-labelledby=labelled_by>
+                <h2 id=id class="sec-heading">{heading}</h2>
+                {inner()}
             </section>
         });
     }
+    Either::Right(point_shell(node, inner))
+}
+
+/// A node inside a top-level node: the nodes inside it are drawn flat, in reading order.
+#[component]
+fn SubNodeView(node: &'static NodeLayout) -> impl IntoView {
+    let rest: &'static [LayoutItem] = node.items.get(1..).unwrap_or(&[]);
+    let inner = move || {
+        items_with(rest, |n| {
+            flatten(n).into_iter().map(deep_node).collect_view()
+        })
+    };
+    if node.as_heading {
+        let (id, heading) = heading_parts(node);
+        let labelled_by = id.clone();
+        return Either::Left(view! {
+            <section id=node.anchor.id() class="part sec depth-2" class:is-target=is_target(node.anchor) aria-labelledby=labelled_by>
+                <h3 id=id class="sec-heading sub-heading">{heading}</h3>
+                {inner()}
+            </section>
+        });
+    }
+    Either::Right(point_shell(node, inner))
+}
+
+/// A node and every node inside it, in reading order.
+fn flatten(node: &'static NodeLayout) -> Vec<&'static NodeLayout> {
+    let mut out = vec![node];
+    for item in &node.items {
+        if let LayoutItem::Node(n) = item {
+            out.extend(flatten(n));
+        }
+    }
+    out
+}
+
+/// A node at depth three or more, set run-in like a point (its label and heading in bold),
+/// with its own paragraphs; the nodes inside it follow it.
+fn deep_node(node: &'static NodeLayout) -> impl IntoView {
+    let own: Vec<usize> = node
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            LayoutItem::Passage(p) => Some(*p),
+            LayoutItem::Node(_) => None,
+        })
+        .collect();
+    let anchor = node.anchor;
+    view! {
+        <div id=anchor.id() class=format!("part point-part depth-{}", node.depth) class:is-target=is_target(anchor)>
+            {own.first().and_then(|&i| passage(i)).map(|p| view! {
+                <p class="point">
+                    <AnchorLink anchor=anchor label=run_in_label(p) />
+                    <PassageText passage=p />
+                </p>
+            })}
+            {paragraphs(own.get(1..).unwrap_or(&[]))}
+        </div>
+    }
+}
+
+/// A heading's id and content: its link and its text.
+fn heading_parts(node: &'static NodeLayout) -> (String, impl IntoView) {
+    let anchor = node.anchor;
+    let first = first_passage(node);
+    let label = first.map(|h| h.text.trim().to_string()).unwrap_or_default();
+    let content = view! {
+        <AnchorLink anchor=anchor label=label />
+        {first.map(|p| view! { <PassageText passage=p /> })}
+    };
+    (format!("{anchor}-h"), content)
+}
+
+fn first_passage(node: &NodeLayout) -> Option<&'static Passage> {
+    match node.items.first() {
+        Some(LayoutItem::Passage(i)) => passage(*i),
+        _ => None,
+    }
+}
+
+/// A point's link label: its marker and lead phrase.
+fn run_in_label(p: &Passage) -> String {
+    p.text
+        .chars()
+        .take_while(|c| !"。；：！？".contains(*c))
+        .collect()
+}
+
+/// A point (or a run-in heading) around `inner`, what follows its first paragraph: a single
+/// paragraph when nothing does.
+fn point_shell<C: IntoView + 'static>(
+    node: &'static NodeLayout,
+    inner: impl FnOnce() -> C,
+) -> impl IntoView {
+    let anchor = node.anchor;
+    let first = first_passage(node);
     let state = use_reading_state();
     let in_theme = move || state.in_chosen_theme(anchor);
-    let label: String = first
-        .map(|p| {
-            p.text
-                .chars()
-                .take_while(|c| !"。；：！？".contains(*c))
-                .collect()
-        })
-        .unwrap_or_default();
-    if rest.is_empty() {
-        return EitherOf3::B(view! {
+    let label = first.map(run_in_label).unwrap_or_default();
+    if node.items.len() <= 1 {
+        return Either::Left(view! {
             <p id=anchor.id() class="part point" class:is-target=is_target(anchor) class:in-theme=in_theme>
                 <AnchorLink anchor=anchor label=label />
                 {first.map(|p| view! { <PassageText passage=p /> })}
             </p>
         });
     }
-    // A point with paragraphs or points of its own after its first paragraph.
-    EitherOf3::C(view! {
+    Either::Right(view! {
         <div id=anchor.id() class=format!("part point-part depth-{}", node.depth) class:is-target=is_target(anchor) class:in-theme=in_theme>
             <p class="point">
                 <AnchorLink anchor=anchor label=label />
                 {first.map(|p| view! { <PassageText passage=p /> })}
             </p>
-            {node_items(rest)}
+            {inner()}
         </div>
     })
 }
