@@ -88,8 +88,26 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,
     no_console_errors,
+    any_report::the_tree_is_drawn_and_every_part_linked,
+    any_report::deep_links_land_at_every_level,
+    any_report::search_and_highlight_in_the_deepest_part,
 ];
 
+/// The scenarios that hold for any report of the genre, run on a dist built with another
+/// report (`YANDU_REPORT`, as the test command does with a fixture of three levels): the rest
+/// visit the seed's own parts and words.
+const ANY_REPORT_SCENARIOS: &[(&str, Scenario)] = scenarios![
+    text_is_all_there,
+    any_report::the_tree_is_drawn_and_every_part_linked,
+    any_report::deep_links_land_at_every_level,
+    any_report::search_and_highlight_in_the_deepest_part,
+    notes::blocked_storage_keeps_working_and_exports,
+    prerender::the_report_is_readable_without_javascript,
+    prerender::the_report_is_readable_without_webassembly,
+];
+
+#[path = "browser/any_report.rs"]
+mod any_report;
 #[path = "browser/notes.rs"]
 mod notes;
 #[path = "browser/offline.rs"]
@@ -817,10 +835,23 @@ fn main() {
         );
         std::process::exit(1);
     }
-    let source = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content/report.txt"),
-    )
-    .expect("content/report.txt");
+    // The report the dist was built with: the seed, or the one YANDU_REPORT names (then only
+    // the scenarios that hold for any report run).
+    let other_report = std::env::var_os("YANDU_REPORT").map(PathBuf::from);
+    let report_path = other_report
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content/report.txt"));
+    let source = std::fs::read_to_string(&report_path)
+        .unwrap_or_else(|e| panic!("{}: {e}", report_path.display()));
+    let scenarios = if other_report.is_some() {
+        println!(
+            "report {} (the scenarios that hold for any report)",
+            report_path.display()
+        );
+        ANY_REPORT_SCENARIOS
+    } else {
+        SCENARIOS
+    };
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let server = StaticServer::start_with(&dist, "/", vec![("/__e2e__/".to_string(), fixtures)])
         .expect("static server");
@@ -865,7 +896,7 @@ fn main() {
         };
         // Taken (and so stopped) before a restart: a driver may allow only one session.
         let mut driver = Some(first);
-        for (name, scenario) in SCENARIOS {
+        for (name, scenario) in scenarios {
             if filter.as_deref().is_some_and(|f| !name.contains(f)) {
                 continue;
             }
@@ -925,8 +956,11 @@ fn main() {
     }
     let names: Vec<&str> = engines.iter().map(|e| e.name()).collect();
     println!(
-        "\n{passed} passed, {failed} failed (engines: {})",
-        names.join(", ")
+        "\n{passed} passed, {failed} failed (engines: {}; report: {})",
+        names.join(", "),
+        report_path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
     );
     if failed > 0 || passed == 0 {
         std::process::exit(1);

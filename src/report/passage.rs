@@ -92,12 +92,14 @@ pub struct Layout {
     pub back: Vec<usize>,
 }
 
-/// How a piece is set: plain, the report's own numbering, or a point's lead phrase.
+/// How a piece is set: plain, the report's own numbering, a point's lead phrase, or the
+/// marker of an item of a list inside a paragraph (亮点：一是…；二是…), which starts a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PieceStyle {
     Plain,
     Ordinal,
     Lead,
+    ListMarker,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,13 +320,17 @@ impl Passages {
             builder.spans(spans, *style);
         }
         let index = self.list.len();
-        self.list.push(Passage {
+        let mut passage = Passage {
             index,
             kind,
             anchor,
             text: builder.text,
             pieces: builder.pieces,
-        });
+        };
+        if kind.is_body() {
+            mark_inline_lists(&mut passage);
+        }
+        self.list.push(passage);
         index
     }
 
@@ -394,6 +400,93 @@ impl Passages {
             items,
         }
     }
+}
+
+/// The markers of lists inside a paragraph: a run 一是, 二是, … in order, each after a clause
+/// mark, one of them after ： or ； (the parser made points of runs that open sentences; what
+/// is left is a list). Byte ranges into `text`.
+pub fn inline_list_markers(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    loop {
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        let mut listy = false;
+        let mut at = from;
+        for n in 1.. {
+            let Some(numeral) = super::numerals::to_chinese(n) else {
+                break;
+            };
+            let marker = format!("{numeral}是");
+            let hit = text[at..]
+                .match_indices(marker.as_str())
+                .map(|(i, _)| at + i)
+                .find(|&i| {
+                    text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| "：；，。:;,".contains(c))
+                });
+            let Some(i) = hit else { break };
+            listy |= text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| "：；:;".contains(c));
+            run.push((i, i + marker.len()));
+            at = i + marker.len();
+        }
+        if run.is_empty() {
+            break;
+        }
+        from = at;
+        if run.len() >= 2 && listy {
+            out.extend(run);
+        }
+    }
+    out
+}
+
+/// Gives the markers of lists inside the passage's plain text their own pieces.
+fn mark_inline_lists(p: &mut Passage) {
+    let markers = inline_list_markers(&p.text);
+    if markers.is_empty() {
+        return;
+    }
+    let mut pieces = Vec::with_capacity(p.pieces.len() + 2 * markers.len());
+    for piece in &p.pieces {
+        let inside: Vec<&(usize, usize)> = markers
+            .iter()
+            .filter(|(s, e)| *s >= piece.start && *e <= piece.end)
+            .collect();
+        if inside.is_empty() || piece.kind != PieceKind::Text || piece.style != PieceStyle::Plain {
+            pieces.push(*piece);
+            continue;
+        }
+        let mut at = piece.start;
+        for &&(s, e) in &inside {
+            if s > at {
+                pieces.push(Piece {
+                    start: at,
+                    end: s,
+                    ..*piece
+                });
+            }
+            pieces.push(Piece {
+                start: s,
+                end: e,
+                style: PieceStyle::ListMarker,
+                ..*piece
+            });
+            at = e;
+        }
+        if at < piece.end {
+            pieces.push(Piece {
+                start: at,
+                end: piece.end,
+                ..*piece
+            });
+        }
+    }
+    p.pieces = pieces;
 }
 
 #[derive(Default)]
@@ -590,6 +683,36 @@ mod tests {
             p.byte_at_rendered_utf16(units(&rendered)),
             p.text.trim_end().len()
         );
+    }
+
+    #[test]
+    fn a_list_inside_a_paragraph_gets_its_markers_marked() {
+        let doc = Document::parse(
+            "一、民生，改善。全年办成十件实事：一是新增就业；二是新建学校；三是改造小区。\n",
+        );
+        let ps = passages(&doc);
+        let lead = ps
+            .iter()
+            .find(|p| p.kind == PassageKind::SectionLead)
+            .unwrap();
+        let markers: Vec<&str> = lead
+            .pieces
+            .iter()
+            .filter(|x| x.style == PieceStyle::ListMarker)
+            .map(|x| lead.slice(x.start, x.end))
+            .collect();
+        assert_eq!(markers, ["一是", "二是", "三是"]);
+        let joined: String = lead
+            .pieces
+            .iter()
+            .map(|x| lead.slice(x.start, x.end))
+            .collect();
+        assert_eq!(joined, lead.text);
+        // Points that open sentences are points, not a list; the seed has no list.
+        assert!(inline_list_markers("甲。一是乙。二是丙。").is_empty());
+        assert!(seed()
+            .iter()
+            .all(|p| p.pieces.iter().all(|x| x.style != PieceStyle::ListMarker)));
     }
 
     #[test]

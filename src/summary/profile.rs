@@ -52,6 +52,8 @@ const UNITS: [&str; 22] = [
     "套",
     "座",
 ];
+/// Nouns after a measure word that make a duration, not a figure: "1个工作日", "3个月".
+const TIME_NOUNS: [&str; 6] = ["工作日", "月", "小时", "季度", "星期", "年"];
 /// Units that count things named after them: "X个街道", "XX家企业".
 const MEASURE_WORDS: [&str; 7] = ["个", "家", "所", "项", "户", "套", "座"];
 const DELIMS: [char; 8] = ['，', '、', '。', '；', '：', '（', '）', ','];
@@ -71,23 +73,34 @@ const MAX_FIGURES: usize = 8;
 /// profile: "XX区总面积XX平方公里，辖X个街道"), or, where it has none, the first quantities of
 /// the body ("地区生产总值增长5%左右").
 pub fn key_figures(passages: &[Passage]) -> Vec<Figure> {
+    key_figures_and_source(passages).0
+}
+
+/// Where [`key_figures`] found its figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FiguresFrom {
+    /// The introduction's first sentence: the place's profile (区情).
+    Profile,
+    /// The body's first quantities.
+    Body,
+}
+
+/// The key figures and where they come from.
+pub fn key_figures_and_source(passages: &[Passage]) -> (Vec<Figure>, FiguresFrom) {
     if let Some(p) = intro_first(passages) {
         let (_, sentence_end) = sentence_around(&p.text, 0);
         let found = figures_in(p, sentence_end);
         if !found.is_empty() {
-            return found;
+            return (found, FiguresFrom::Profile);
         }
     }
-    let mut out = Vec::new();
-    for p in passages.iter().filter(|p| p.kind.is_body()) {
-        for f in figures_in(p, p.text.len()) {
-            if out.len() >= MAX_FIGURES {
-                return out;
-            }
-            out.push(f);
-        }
-    }
-    out
+    let out: Vec<Figure> = passages
+        .iter()
+        .filter(|p| p.kind.is_body())
+        .flat_map(|p| figures_in(p, p.text.len()))
+        .take(MAX_FIGURES)
+        .collect();
+    (out, FiguresFrom::Body)
 }
 
 fn is_digit(c: char) -> bool {
@@ -148,8 +161,12 @@ fn figures_in(p: &Passage, limit: usize) -> Vec<Figure> {
         } else {
             label
         };
-        // "荣获国家5G工厂29家" counts an honour, it does not measure the place.
-        if label.is_empty() || HONOUR_VERBS.iter().any(|v| label.starts_with(v)) {
+        // "荣获国家5G工厂29家" counts an honour, it does not measure the place; "压缩至1个工作日"
+        // is a duration.
+        if label.is_empty()
+            || HONOUR_VERBS.iter().any(|v| label.starts_with(v))
+            || TIME_NOUNS.iter().any(|t| label.starts_with(t))
+        {
             continue;
         }
         out.push(Figure {

@@ -14,7 +14,9 @@ use super::state::use_reading_state;
 use crate::report::{numerals, Document, Node, DOCUMENT, PASSAGES};
 use crate::summary::data::GLOSSARY;
 use crate::summary::outline::{place_label, short_place};
-use crate::summary::profile::{honours, key_figures, pilot_status, Figure, Honour};
+use crate::summary::profile::{
+    honours, key_figures_and_source, pilot_status, Figure, FiguresFrom, Honour,
+};
 use crate::summary::redactions::{counts, masked_values};
 use crate::summary::sentences::sentence_around;
 use crate::summary::terms::{quoted_terms, QuotedTerm};
@@ -98,11 +100,16 @@ fn Section<C: IntoView + 'static>(
 
 #[component]
 fn Profile() -> impl IntoView {
-    let figures = key_figures(&PASSAGES);
+    let (figures, from) = key_figures_and_source(&PASSAGES);
     let honours = honours(&PASSAGES);
+    // A place's profile where the text opens with one; else the report's first figures.
+    let title = match from {
+        FiguresFrom::Profile => "区情",
+        FiguresFrom::Body => "主要数字",
+    };
     (!figures.is_empty() || !honours.is_empty()).then(|| {
         view! {
-            <Section id="ov-profile" title="区情">
+            <Section id="ov-profile" title=title>
                 <ul class="ov-figures">
                     {figures.into_iter().map(figure).collect_view()}
                 </ul>

@@ -134,8 +134,13 @@ fn run_view(passage: &Passage, run: &Run) -> impl IntoView {
     let body = match (run.kind, run.style) {
         (PieceKind::Break, _) => return EitherOf3::A(view! { <br /> }),
         (PieceKind::Redaction, _) => EitherOf4::A(redaction_chip(text)),
-        (PieceKind::Text, PieceStyle::Ordinal) => {
-            EitherOf4::B(view! { <span class="ordinal">{text}</span> })
+        (PieceKind::Text, style @ (PieceStyle::Ordinal | PieceStyle::ListMarker)) => {
+            let class = if style == PieceStyle::ListMarker {
+                "ordinal list-marker"
+            } else {
+                "ordinal"
+            };
+            EitherOf4::B(view! { <span class=class>{text}</span> })
         }
         (PieceKind::Text, PieceStyle::Lead) => {
             EitherOf4::C(view! { <strong class="point-lead">{text}</strong> })

@@ -62,7 +62,7 @@ async fn main() -> Result<(), String> {
             Ok(())
         }
         ["run", dist, big, only @ ..] => run(Path::new(dist), Path::new(big), only).await,
-        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB [load|search|notes|lighthouse ...]".into()),
+        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB [parse|load|search|notes|lighthouse ...]".into()),
     }
 }
 
@@ -131,6 +131,28 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
     server.set_gzip(true);
     big_server.set_gzip(true);
     let driver = DriverProcess::start(Engine::Chromium)?;
+
+    // Parsing and the whole summary, natively (the wasm runs the same code on the report).
+    if wants("parse") {
+        let big_text = yandu_e2e::genre::generate(&source, 1 << 20);
+        let fixture = std::fs::read_to_string(root().join("tests/fixtures/genre/work-report.txt"))
+            .map_err(|e| e.to_string())?;
+        for (what, text) in [
+            ("parse + whole summary: the seed", &source),
+            ("parse + whole summary: three-level fixture", &fixture),
+            ("parse + whole summary: 1 MB report of the genre", &big_text),
+        ] {
+            let samples = parse_and_summarise(text, 30);
+            rows.push(ms_row(
+                what,
+                &samples,
+                format!(
+                    "native, release; {} bytes: tree, passages, timeline, figures, honours, terms, masks, themes, outline, glossary ranges, search index",
+                    text.len()
+                ),
+            ));
+        }
+    }
 
     // Text on screen (first contentful paint), alternating which page goes first.
     if wants("load") {
@@ -400,6 +422,37 @@ const type = value => {
 "#;
 
 /// A fresh headless Chromium session (a new profile: nothing cached) at desktop size.
+/// Times `runs` rounds of parsing `text` and deriving everything the overview and the reader
+/// show from it, in milliseconds.
+fn parse_and_summarise(text: &str, runs: usize) -> Vec<f64> {
+    use yandu::report::{passages, Document};
+    use yandu::summary::{glossary, profile, redactions, search, terms, themes, timeline, Outline};
+    (0..runs)
+        .map(|_| {
+            let t0 = std::time::Instant::now();
+            let doc = Document::parse(text);
+            let ps = passages(&doc);
+            let work = (
+                timeline::ordered(timeline::timeline(&ps)),
+                profile::key_figures(&ps),
+                profile::honours(&ps),
+                profile::pilot_status(&ps),
+                terms::quoted_terms(&ps),
+                redactions::counts(&redactions::masked_values(&ps)),
+                themes::themes(&doc, &ps),
+                Outline::of(&doc),
+                ps.iter()
+                    .map(glossary::gloss_ranges)
+                    .map(|g| g.len())
+                    .sum::<usize>(),
+                search::SearchIndex::new(&ps),
+            );
+            std::hint::black_box(&work);
+            t0.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
+}
+
 async fn open(driver: &DriverProcess, base_url: &str) -> Result<Page, String> {
     Page::open(
         Engine::Chromium,

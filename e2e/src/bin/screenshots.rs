@@ -1,6 +1,8 @@
 //! Takes the screenshots we look at before calling UI work done: desktop (1280×800) and phone
 //! (375×812), light and dark, at the top and at a deep link. Writes PNGs to `screenshots/`.
 //! Usage: `cargo run -p yandu-e2e --bin screenshots` after `trunk build --release`.
+//! For another build: `YANDU_DIST=DIR cargo run -p yandu-e2e --bin screenshots -- NAME '#ANCHOR'`
+//! takes the top and that deep link only, into `screenshots/NAME-…`.
 
 use std::path::PathBuf;
 
@@ -16,13 +18,35 @@ async fn main() -> Result<(), String> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let out = root.join("screenshots");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    let server = StaticServer::start(&root.join("dist"), "/").map_err(|e| e.to_string())?;
+    let dist = std::env::var_os("YANDU_DIST").map_or_else(|| root.join("dist"), PathBuf::from);
+    let server = StaticServer::start(&dist, "/").map_err(|e| e.to_string())?;
     let driver = DriverProcess::start(Engine::Chromium)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [name, fragment] = args.as_slice() {
+        let views = [("top", ""), ("deep", fragment.as_str())];
+        return shoot(&driver, &server, &out, name, &views).await;
+    }
+    shoot(&driver, &server, &out, "", &VIEWS).await?;
+    notes_and_overview(&driver, &server, &out).await
+}
+
+async fn shoot(
+    driver: &DriverProcess,
+    server: &StaticServer,
+    out: &std::path::Path,
+    prefix: &str,
+    views: &[(&str, &str)],
+) -> Result<(), String> {
+    let prefix = if prefix.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}-")
+    };
     for (size_name, size) in SIZES {
         for dark in [false, true] {
             let page = Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, dark)
                 .await?;
-            for (view_name, fragment) in VIEWS {
+            for &(view_name, fragment) in views {
                 page.goto(fragment).await?;
                 if let Some(id) = fragment.strip_prefix('#') {
                     page.wait_landed(id).await?;
@@ -32,13 +56,21 @@ async fn main() -> Result<(), String> {
                     .await?;
                 let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
                 let scheme = if dark { "dark" } else { "light" };
-                let file = out.join(format!("{size_name}-{scheme}-{view_name}.png"));
+                let file = out.join(format!("{prefix}{size_name}-{scheme}-{view_name}.png"));
                 std::fs::write(&file, png).map_err(|e| e.to_string())?;
                 println!("{}", file.display());
             }
             page.close().await;
         }
     }
+    Ok(())
+}
+
+async fn notes_and_overview(
+    driver: &DriverProcess,
+    server: &StaticServer,
+    out: &std::path::Path,
+) -> Result<(), String> {
     // Notes: a few highlights of different kinds, one with text, the panel open.
     for (size_name, size) in SIZES {
         for dark in [false, true] {
