@@ -3,6 +3,7 @@
 //! 政协 调研报告, a 意见 with four levels, a speech, an 经验交流材料 with ASCII punctuation).
 //! None of them shaped the code the way the seed did: they check it reads any report.
 
+use yandu::report::passage::PassageKind;
 use yandu::report::{passages, Anchor, BlockRole, Document, Node};
 use yandu::summary::profile::{honours, key_figures};
 use yandu::summary::timeline::timeline;
@@ -326,4 +327,32 @@ fn the_structure_command_prints_the_tree_and_explains_bad_input() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn furniture_feeds_no_summary() {
+    use yandu::summary::redactions::masked_values;
+    use yandu::summary::terms::quoted_terms;
+    let doc = Document::parse(&fixture("work-report"));
+    let ps = passages(&doc);
+    let furniture: Vec<usize> = ps
+        .iter()
+        .filter(|p| p.kind == PassageKind::Furniture)
+        .map(|p| p.index)
+        .collect();
+    assert_eq!(furniture.len(), 10);
+    // "责任编辑：张XX" masks a name, but it is not the report's.
+    assert!(masked_values(&ps)
+        .iter()
+        .all(|m| !furniture.contains(&m.passage)));
+    assert!(quoted_terms(&ps).iter().all(|t| t
+        .occurrences
+        .iter()
+        .all(|o| !furniture.contains(&o.passage))));
+    assert!(timeline(&ps)
+        .iter()
+        .all(|d| !furniture.contains(&d.passage)));
+    assert!(key_figures(&ps)
+        .iter()
+        .all(|f| !furniture.contains(&f.passage)));
 }

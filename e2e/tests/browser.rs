@@ -101,7 +101,6 @@ const ANY_REPORT_SCENARIOS: &[(&str, Scenario)] = scenarios![
     any_report::the_tree_is_drawn_and_every_part_linked,
     any_report::deep_links_land_at_every_level,
     any_report::search_and_highlight_in_the_deepest_part,
-    notes::blocked_storage_keeps_working_and_exports,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
 ];

@@ -131,9 +131,11 @@ pub fn spy_scroll(anchors: Vec<Anchor>, active: impl Fn(Option<Anchor>) + 'stati
             let rect = parts[i].1.get_bounding_client_rect();
             // Below the screen, or above the reading line (read past), once it has been
             // between the two: the page was moved some way no event tells (a scroll bar
-            // dragged), so the reading line decides again.
-            let on_screen =
-                rect.bottom() > height * scroll_spy::READING_LINE && rect.top() < height;
+            // dragged), so the reading line decides again. A short part brought to the top of
+            // the screen ends above the reading line, but it is there to be read.
+            let at_top = rect.top() >= -1.0;
+            let on_screen = rect.top() < height
+                && (rect.bottom() > height * scroll_spy::READING_LINE || at_top);
             if seen && !on_screen {
                 REVEALED.set(None);
                 return None;

@@ -7,6 +7,10 @@ use crate::report::passage::{GlossRange, Passage};
 /// The glossary occurrences in one passage, sorted, never overlapping.
 pub fn gloss_ranges(passage: &Passage) -> Vec<GlossRange> {
     let mut found: Vec<GlossRange> = Vec::new();
+    // Terms are explained in the document's text, not in page furniture around it.
+    if !passage.kind.is_text() {
+        return found;
+    }
     let mut candidates: Vec<(usize, &str)> = GLOSSARY
         .iter()
         .enumerate()

@@ -69,10 +69,10 @@ pub fn classify(after: &str) -> MaskKind {
     }
 }
 
-/// Every masked value, in reading order.
+/// Every masked value of the document's text (not of page furniture), in reading order.
 pub fn masked_values(passages: &[Passage]) -> Vec<Masked> {
     let mut out = Vec::new();
-    for p in passages {
+    for p in passages.iter().filter(|p| p.kind.is_text()) {
         let mut prev_date = false;
         for piece in p.pieces.iter().filter(|x| x.kind == PieceKind::Redaction) {
             let after = &p.text[piece.end..];

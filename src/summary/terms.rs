@@ -21,7 +21,8 @@ pub struct QuotedTerm {
 
 pub fn quoted_terms(passages: &[Passage]) -> Vec<QuotedTerm> {
     let mut terms: Vec<QuotedTerm> = Vec::new();
-    for p in passages {
+    // The document's text only: a page's furniture quotes other pages' titles.
+    for p in passages.iter().filter(|p| p.kind.is_text()) {
         let mut pieces = p.pieces.iter().peekable();
         while let Some(first) = pieces.next() {
             let Some(q) = first.quote else { continue };

@@ -1,7 +1,7 @@
 //! The reader: the whole report, every character of the source, structured by its own
 //! numbering. Each part carries its anchor as id, so `#s2-p3` lands on 二、's 三是.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::passage_text::PassageText;
@@ -28,22 +28,7 @@ pub fn Reader() -> impl IntoView {
     view! {
         <article id="reader" class="doc" aria-labelledby="doc-title">
             <header class="doc-head">
-                {asides(front.iter().filter_map(|&i| passage(i)).filter(|p| p.kind == PassageKind::Furniture).collect())}
-                {of_kind(front, PassageKind::Notice).into_iter().map(|p| view! {
-                    <aside class="doc-notice" aria-label="来源说明">
-                        <p><PassageText passage=p /></p>
-                    </aside>
-                }).collect_view()}
-                <h1 id="doc-title" class="doc-title">
-                    {of_kind(front, PassageKind::Title).into_iter().map(|p| view! { <PassageText passage=p /> }).collect_view()}
-                </h1>
-                {front.iter().filter_map(|&i| passage(i)).filter(|p| matches!(p.kind, PassageKind::Subtitle | PassageKind::Speaker)).map(|p| {
-                    let class = if p.kind == PassageKind::Speaker { "doc-subtitle doc-speaker" } else { "doc-subtitle" };
-                    view! { <p class=class><PassageText passage=p /></p> }
-                }).collect_view()}
-                {of_kind(front, PassageKind::Salutation).into_iter().map(|p| view! {
-                    <p class="doc-salutation"><PassageText passage=p /></p>
-                }).collect_view()}
+                {header(front)}
             </header>
             {(!layout.intro.is_empty()).then(|| view! {
                 <Part anchor=Anchor::Intro label=INTRO_LABEL.to_string() class="intro">
@@ -64,25 +49,74 @@ pub fn Reader() -> impl IntoView {
                     </Part>
                 }
             }).collect_view()}
-            {asides(layout.back.iter().filter_map(|&i| passage(i)).collect())}
+            {groups(&layout.back).into_iter().map(|g| match g {
+                Group::Furniture(list) => Either::Left(furniture(list)),
+                Group::One(p) => Either::Right(paragraph(p)),
+            }).collect_view()}
         </article>
     }
 }
 
-/// Lines kept for fidelity that are not the document (page furniture, captions, a
-/// signature): shown small and dim, page chrome folded away.
-fn asides(list: Vec<&'static Passage>) -> impl IntoView {
-    let (furniture, rest): (Vec<_>, Vec<_>) = list
-        .into_iter()
-        .partition(|p| p.kind == PassageKind::Furniture);
+/// Passages in source order, with each run of page furniture lines taken together.
+enum Group {
+    Furniture(Vec<&'static Passage>),
+    One(&'static Passage),
+}
+
+fn groups(list: &[usize]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for p in list.iter().filter_map(|&i| passage(i)) {
+        match (p.kind, out.last_mut()) {
+            (PassageKind::Furniture, Some(Group::Furniture(run))) => run.push(p),
+            (PassageKind::Furniture, _) => out.push(Group::Furniture(vec![p])),
+            _ => out.push(Group::One(p)),
+        }
+    }
+    out
+}
+
+/// Lines of a web page's chrome copied with the report (当前位置：, 打印本页): kept, in their
+/// place, but folded away and dim. The summary's words are drawn from an attribute, so the
+/// reader's text stays the report's own.
+fn furniture(list: Vec<&'static Passage>) -> impl IntoView {
+    let label = format!("网页附带的文字（{} 行，非正文）", list.len());
     view! {
-        {(!furniture.is_empty()).then(|| view! {
-            <details class="doc-furniture">
-                <summary>{format!("网页附带的文字（{} 行，非正文）", furniture.len())}</summary>
-                {furniture.into_iter().map(|p| view! { <p><PassageText passage=p /></p> }).collect_view()}
-            </details>
-        })}
-        {rest.into_iter().map(paragraph).collect_view()}
+        <details class="doc-furniture">
+            <summary data-label=label.clone() aria-label=label></summary>
+            {list.into_iter().map(|p| view! { <p><PassageText passage=p /></p> }).collect_view()}
+        </details>
+    }
+}
+
+/// The header in source order: notice, title, subtitles, speaker and salutation, with any
+/// furniture where it stands. The title is always an `<h1>`, empty if the text has none.
+fn header(front: &[usize]) -> impl IntoView {
+    let has_title = of_kind(front, PassageKind::Title).first().is_some();
+    let groups = groups(front);
+    let untitled = (!has_title).then(|| view! { <h1 id="doc-title" class="doc-title"></h1> });
+    view! {
+        {groups.into_iter().map(|g| match g {
+            Group::Furniture(list) => EitherOf4::A(furniture(list)),
+            Group::One(p) => match p.kind {
+                PassageKind::Notice => EitherOf4::B(view! {
+                    <aside class="doc-notice" aria-label="来源说明">
+                        <p><PassageText passage=p /></p>
+                    </aside>
+                }),
+                PassageKind::Title => EitherOf4::C(view! {
+                    <h1 id="doc-title" class="doc-title"><PassageText passage=p /></h1>
+                }),
+                kind => {
+                    let class = match kind {
+                        PassageKind::Speaker => "doc-subtitle doc-speaker",
+                        PassageKind::Salutation => "doc-salutation",
+                        _ => "doc-subtitle",
+                    };
+                    EitherOf4::D(view! { <p class=class><PassageText passage=p /></p> })
+                }
+            },
+        }).collect_view()}
+        {untitled}
     }
 }
 
