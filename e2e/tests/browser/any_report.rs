@@ -185,14 +185,21 @@ pub async fn search_and_highlight_in_the_deepest_part(ctx: &Ctx) -> TestResult {
             "the highlight to be drawn",
         )
         .await?;
+        let errors = page.console_errors().await?;
+        check(errors.is_empty(), format!("console errors: {errors:?}"))?;
         page.reload().await?;
+        // Outside Chromium the errors are captured by the page itself, which a reload clears.
+        page.capture_errors().await?;
         page.wait_until(
             &format!("!!document.querySelector('[id=\"{id}\"] mark.note')"),
             "the highlight to be drawn again after a reload",
         )
         .await?;
         let errors = page.console_errors().await?;
-        check(errors.is_empty(), format!("console errors: {errors:?}"))
+        check(
+            errors.is_empty(),
+            format!("console errors after the reload: {errors:?}"),
+        )
     })
     .await
 }
