@@ -122,7 +122,7 @@ impl Document {
                 a.blocks
                     .push(block(text, aside.unwrap_or(BlockRole::Paragraph)));
             } else if let Some(role) = aside {
-                tree.aside(block(text, role));
+                tree.push_block(block(text, role));
             } else {
                 tree.paragraph(text, content);
             }
@@ -294,10 +294,6 @@ impl TreeBuilder {
                 None => self.intro.push(b),
             },
         }
-    }
-
-    fn aside(&mut self, b: Block) {
-        self.push_block(b);
     }
 
     /// The children of the node at stack depth `depth` (0 = the root), open one included.

@@ -91,7 +91,7 @@ fn furniture(list: Vec<&'static Passage>) -> impl IntoView {
 /// The header in source order: notice, title, subtitles, speaker and salutation, with any
 /// furniture where it stands. The title is always an `<h1>`, empty if the text has none.
 fn header(front: &[usize]) -> impl IntoView {
-    let has_title = of_kind(front, PassageKind::Title).first().is_some();
+    let has_title = !of_kind(front, PassageKind::Title).is_empty();
     let groups = groups(front);
     let untitled = (!has_title).then(|| view! { <h1 id="doc-title" class="doc-title"></h1> });
     view! {

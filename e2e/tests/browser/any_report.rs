@@ -68,18 +68,20 @@ pub async fn the_tree_is_drawn_and_every_part_linked(ctx: &Ctx) -> TestResult {
             page.js_f64(&format!("document.querySelectorAll('{css}').length"))
                 .await
         };
+        // As the reader sets them: every heading at the top is an h2, a （一） below it an h3.
         let headings_at = |depth: usize| {
+            use yandu::report::numbering::{LabelKind, Numbering};
             doc.nodes()
                 .into_iter()
                 .filter(|n| {
                     n.anchor.path().is_some_and(|p| p.depth() == depth)
-                        && matches!(
-                            n.kind,
-                            yandu::report::numbering::LabelKind::Heading(
-                                yandu::report::numbering::Numbering::Chinese
-                                    | yandu::report::numbering::Numbering::ParenChinese
-                            )
-                        )
+                        && match n.kind {
+                            LabelKind::Heading(Numbering::Chinese | Numbering::ParenChinese) => {
+                                true
+                            }
+                            LabelKind::Heading(_) => depth == 1,
+                            LabelKind::Point(_) => false,
+                        }
                 })
                 .count() as f64
         };
