@@ -356,3 +356,16 @@ fn furniture_feeds_no_summary() {
         .iter()
         .all(|f| !furniture.contains(&f.passage)));
 }
+
+#[test]
+fn search_skips_the_folded_furniture() {
+    use yandu::summary::search::SearchIndex;
+    let doc = Document::parse(&fixture("work-report"));
+    let ps = passages(&doc);
+    let hits = SearchIndex::new(&ps).search("政府工作报告");
+    // The title has it; the breadcrumb and the related page's title, folded away, do not count.
+    assert!(!hits.is_empty());
+    assert!(hits
+        .iter()
+        .all(|h| ps[h.passage].kind != PassageKind::Furniture));
+}

@@ -220,7 +220,9 @@ proptest! {
         }
         for p in &ps {
             let folded = normalize(&p.text);
-            let naive = folded.windows(needle.len()).any(|w| w == needle.as_slice());
+            // Folded page furniture is not searched.
+            let searched = p.kind != yandu::report::passage::PassageKind::Furniture;
+            let naive = searched && folded.windows(needle.len()).any(|w| w == needle.as_slice());
             prop_assert_eq!(naive, hits.iter().any(|h| h.passage == p.index), "passage {}", p.index);
         }
     }

@@ -4,7 +4,7 @@
 //! takes in all of it, so "X" finds each masked value once, as the overview counts them. Hits
 //! are byte ranges in the original passage text. Pure.
 
-use crate::report::passage::{Passage, PieceKind};
+use crate::report::passage::{Passage, PassageKind, PieceKind};
 
 /// At most this many hits are reported (a one-character query can match thousands).
 pub const MAX_HITS: usize = 2000;
@@ -93,8 +93,13 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(passages: &[Passage]) -> SearchIndex {
+        // Page furniture is folded away in the reader: a hit there could not be shown.
         SearchIndex {
-            passages: passages.iter().map(|p| (p.index, folded(p))).collect(),
+            passages: passages
+                .iter()
+                .filter(|p| p.kind != PassageKind::Furniture)
+                .map(|p| (p.index, folded(p)))
+                .collect(),
         }
     }
 
