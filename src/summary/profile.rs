@@ -210,7 +210,7 @@ fn words_before(p: &Passage, text: &str, start: usize) -> String {
         .chain(
             before
                 .char_indices()
-                .filter(|(_, c)| DELIMS.contains(c) || *c == '“' || *c == '”')
+                .filter(|(_, c)| DELIMS.contains(c))
                 .map(|(i, c)| i + c.len_utf8()),
         )
         .max()
