@@ -108,6 +108,9 @@ fn number_at(s: &str) -> Option<(Option<u32>, bool, usize)> {
 /// heading, page furniture or a signature, where a date names the document, not an event.
 pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
     let mut out = Vec::new();
+    let mut firsts: Vec<char> = RELATIVE.iter().filter_map(|w| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     for p in passages.iter().filter(|p| p.kind.is_body()) {
         let text = p.text.as_str();
         let mut taken_until = 0;
@@ -125,6 +128,11 @@ pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
                     out.push(dated(p, found));
                     continue;
                 }
+            }
+            // Most characters open no relative time: test the words only where one could start
+            // (on a 1 MB report, comparing every word at every character took 80 ms).
+            if !firsts.contains(&c) {
+                continue;
             }
             if let Some(word) = RELATIVE.iter().find(|w| text[i..].starts_with(**w)) {
                 let end = i + word.len();
