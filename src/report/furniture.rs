@@ -37,8 +37,9 @@ const KEYS: [&str; 30] = [
     "供稿",
 ];
 
-/// Words a page's toolbar is made of; a line of nothing else is furniture.
-const TOOL_WORDS: [&str; 48] = [
+/// Words a page's toolbar is made of; a line of nothing else is furniture (so is one made of
+/// [`LINK_LIST_HEADS`]).
+const TOOL_WORDS: [&str; 42] = [
     "打印",
     "打印本页",
     "打印文章",
@@ -66,12 +67,6 @@ const TOOL_WORDS: [&str; 48] = [
     "我要纠错",
     "上一篇",
     "下一篇",
-    "相关报道",
-    "相关阅读",
-    "相关链接",
-    "相关新闻",
-    "相关文章",
-    "推荐阅读",
     "扫码",
     "微信",
     "微博",
@@ -154,7 +149,11 @@ pub fn is_furniture(line: &str) -> bool {
         .filter(|t| !t.is_empty())
         .peekable();
     tokens.peek().is_some()
-        && tokens.all(|t| TOOL_WORDS.contains(&t) || t.chars().all(|c| c.is_ascii_digit()))
+        && tokens.all(|t| {
+            TOOL_WORDS.contains(&t)
+                || LINK_LIST_HEADS.contains(&t)
+                || t.chars().all(|c| c.is_ascii_digit())
+        })
 }
 
 /// Whether a trimmed line heads a list of links (相关报道).

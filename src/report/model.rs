@@ -195,21 +195,29 @@ impl Document {
         out
     }
 
-    /// The node an anchor names.
-    pub fn node(&self, anchor: Anchor) -> Option<&Node> {
+    /// The nodes from the top of the tree down to the one `anchor` names: `#s2-p3` gives
+    /// 二、 then its 三是. `None` if it names no node.
+    pub fn chain(&self, anchor: Anchor) -> Option<Vec<&Node>> {
         let path = anchor.path()?;
-        let mut level: Vec<&Node> = self.parts.iter().collect();
-        let mut found = None;
-        for depth in 0..path.depth() {
-            let n = level.iter().find(|n| {
+        let mut chain: Vec<&Node> = Vec::with_capacity(path.depth());
+        for depth in 1..=path.depth() {
+            let mut level: Box<dyn Iterator<Item = &Node>> = match chain.last() {
+                Some(parent) => Box::new(parent.children()),
+                None => Box::new(self.parts.iter()),
+            };
+            let n = level.find(|n| {
                 n.anchor
                     .path()
-                    .is_some_and(|p| p.depth() == depth + 1 && path.within(&p))
+                    .is_some_and(|p| p.depth() == depth && path.within(&p))
             })?;
-            found = Some(*n);
-            level = n.children().collect();
+            chain.push(n);
         }
-        found
+        (!chain.is_empty()).then_some(chain)
+    }
+
+    /// The node an anchor names.
+    pub fn node(&self, anchor: Anchor) -> Option<&Node> {
+        self.chain(anchor)?.last().copied()
     }
 
     /// The anchors of the report in reading order: intro, every node, closing, appendices.
@@ -234,7 +242,11 @@ impl Document {
     pub fn has(&self, anchor: Anchor) -> bool {
         match anchor {
             Anchor::Node(_) => self.node(anchor).is_some(),
-            other => self.anchors().contains(&other),
+            Anchor::Intro => !self.intro.is_empty(),
+            Anchor::Closing => !self.closing.is_empty(),
+            Anchor::Appendix(n) => (1..=self.appendices.len()).contains(&usize::from(n)),
+            // Not a part of the document: the overview sits above it.
+            Anchor::Overview => false,
         }
     }
 }

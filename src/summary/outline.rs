@@ -83,19 +83,12 @@ impl Outline {
 
 /// The labels of the nodes from the top down to `anchor`'s: ["二、", "三是"].
 fn ordinals(doc: &Document, anchor: Anchor) -> Option<Vec<&str>> {
-    let path = anchor.path()?;
-    let mut chain = Vec::new();
-    let mut level: Vec<&Node> = doc.parts.iter().collect();
-    for depth in 1..=path.depth() {
-        let n = level.iter().copied().find(|n| {
-            n.anchor
-                .path()
-                .is_some_and(|p| p.depth() == depth && path.within(&p))
-        })?;
-        chain.push(n.label_text());
-        level = n.children().collect();
-    }
-    Some(chain)
+    Some(
+        doc.chain(anchor)?
+            .into_iter()
+            .map(Node::label_text)
+            .collect(),
+    )
 }
 
 /// A short place label for compact lists: "二、三是", "一、", "引言".
@@ -121,11 +114,13 @@ pub fn place_label(doc: &Document, anchor: Option<Anchor>) -> String {
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| APPENDIX_LABEL.to_string()),
         Some(a @ Anchor::Node(_)) => {
-            let (Some(chain), Some(node)) = (ordinals(doc, a), doc.node(a)) else {
+            let Some(chain) = doc.chain(a) else {
                 return String::new();
             };
+            let labels: String = chain.iter().map(|n| n.label_text()).collect();
             let gap = if chain.len() > 1 { " " } else { "" };
-            format!("{}{gap}{}", chain.concat(), node.heading_label())
+            let heading = chain.last().map(|n| n.heading_label()).unwrap_or_default();
+            format!("{labels}{gap}{heading}")
         }
     }
 }
