@@ -856,6 +856,7 @@ fn main() {
         .expect("static server");
     let sub_path =
         StaticServer::start(&dist, "/reports/yandu/").expect("static server under a sub-path");
+    // Names to run: any scenario whose name contains one of the comma-separated words.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -896,7 +897,10 @@ fn main() {
         // Taken (and so stopped) before a restart: a driver may allow only one session.
         let mut driver = Some(first);
         for (name, scenario) in scenarios {
-            if filter.as_deref().is_some_and(|f| !name.contains(f)) {
+            if filter
+                .as_deref()
+                .is_some_and(|f| !f.split(',').any(|p| name.contains(p)))
+            {
                 continue;
             }
             // A scenario's own waits give up after WAIT_LIMIT with a message, so running past

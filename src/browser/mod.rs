@@ -364,20 +364,6 @@ pub fn set_query_in_location(query: &str) {
     }
 }
 
-/// True at most once per day for `key` (a key under our prefix holding the day's number).
-/// Callers only use it when storage is writable.
-pub fn take_daily_flag(key: &str) -> bool {
-    let today = (js_sys::Date::now() / 86_400_000.0).floor().to_string();
-    let Ok(Some(storage)) = window().local_storage() else {
-        return true;
-    };
-    if storage.get_item(key).ok().flatten().as_deref() == Some(today.as_str()) {
-        return false;
-    }
-    let _ = storage.set_item(key, &today);
-    true
-}
-
 /// Says the app has taken over the prerendered page: `<html data-ready>` (tests and the
 /// benchmark wait on it) and a User Timing mark.
 pub fn announce_ready() {

@@ -1,57 +1,119 @@
-//! localStorage behind the [`KeyValue`] trait. Reaching `window.localStorage` can itself throw
-//! (blocked cookies, sandboxed frames), so it is probed once; errors from writes are mapped
-//! from the DOMException's name and code (quota errors differ between engines).
+//! localStorage behind the [`KeyValue`] trait, through gloo-storage. Reaching
+//! `window.localStorage` can itself throw (blocked cookies, sandboxed frames), and so do gloo's
+//! `LocalStorage::raw()` and every call made on it then, so [`Store::open`] probes it once with
+//! web-sys before gloo is touched. Write errors come back from gloo as the exception's name,
+//! which [`StorageError::from_js_error`] classifies (quota errors differ between engines).
 
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage as _};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Storage;
 
 use crate::storage::{KeyValue, StorageError};
 
-pub struct LocalStorage {
-    storage: Storage,
+/// Where the notes go: localStorage, or memory for this visit when the browser gives none.
+pub enum Store {
+    Local,
+    /// Blocked or missing storage: every call fails, so the notes book knows to keep notes in
+    /// memory and say so.
+    Blocked,
 }
 
-fn to_error(e: JsValue) -> StorageError {
-    match e.dyn_into::<web_sys::DomException>() {
-        Ok(ex) => StorageError::from_dom_exception(&ex.name(), ex.code(), &ex.message()),
+fn to_error(e: GlooError) -> StorageError {
+    match e {
+        GlooError::JsError(js) => StorageError::from_js_error(&js.name, &js.message),
+        other => StorageError::Other(other.to_string()),
+    }
+}
+
+/// What a web-sys call on gloo's raw handle threw, classified like gloo's own errors.
+fn thrown(e: JsValue) -> StorageError {
+    match e.dyn_into::<js_sys::Error>() {
+        Ok(e) => StorageError::from_js_error(&String::from(e.name()), &String::from(e.message())),
         Err(other) => StorageError::Other(format!("{other:?}")),
     }
 }
 
-impl LocalStorage {
-    /// The page's localStorage, if the browser lets this page use it.
-    pub fn open() -> Result<LocalStorage, StorageError> {
-        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .map_err(|_| StorageError::Unavailable)?
-            .ok_or(StorageError::Unavailable)?;
-        // Some browsers hand out an object that throws on first use.
-        storage.length().map_err(|_| StorageError::Unavailable)?;
-        Ok(LocalStorage { storage })
+impl Store {
+    /// The page's localStorage if the browser lets this page use it, else [`Store::Blocked`].
+    pub fn open() -> Store {
+        if probe() {
+            Store::Local
+        } else {
+            Store::Blocked
+        }
     }
 }
 
-impl KeyValue for LocalStorage {
+/// True when `window.localStorage` can be reached and used. Some browsers hand out an object
+/// that throws on first use, so it is used once (its length read).
+fn probe() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.local_storage() {
+        Ok(Some(storage)) => storage.length().is_ok(),
+        _ => false,
+    }
+}
+
+impl KeyValue for Store {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.storage.get_item(key).map_err(to_error)
+        match self {
+            // The raw text, not gloo's `get`: a value that does not decode is still copied to
+            // quarantine byte-identical, and serde would only say that it did not decode.
+            Store::Local => LocalStorage::raw().get_item(key).map_err(thrown),
+            Store::Blocked => Err(StorageError::Unavailable),
+        }
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(to_error)
+    fn set<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        match self {
+            Store::Local => LocalStorage::set(key, value).map_err(to_error),
+            Store::Blocked => Err(StorageError::Unavailable),
+        }
+    }
+
+    fn set_text(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        match self {
+            Store::Local => LocalStorage::raw().set_item(key, text).map_err(thrown),
+            Store::Blocked => Err(StorageError::Unavailable),
+        }
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.storage.remove_item(key).map_err(to_error)
+        match self {
+            Store::Local => {
+                LocalStorage::delete(key);
+                Ok(())
+            }
+            Store::Blocked => Err(StorageError::Unavailable),
+        }
     }
 
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
-        let n = self.storage.length().map_err(to_error)?;
-        Ok((0..n)
-            .filter_map(|i| self.storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(prefix))
-            .collect())
+        match self {
+            Store::Local => {
+                let raw = LocalStorage::raw();
+                Ok((0..LocalStorage::length())
+                    .filter_map(|i| raw.key(i).ok().flatten())
+                    .filter(|k| k.starts_with(prefix))
+                    .collect())
+            }
+            Store::Blocked => Err(StorageError::Unavailable),
+        }
     }
+}
+
+/// True at most once per day for `key` (a key under our prefix holding the day's number, as
+/// JSON). Callers only use it when storage is writable, so gloo's handle does not throw.
+pub fn take_daily_flag(key: &str) -> bool {
+    let today = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    if LocalStorage::get::<i64>(key).ok() == Some(today) {
+        return false;
+    }
+    let _ = LocalStorage::set(key, today);
+    true
 }
 
 /// Asks the browser to keep this site's data under storage pressure (best effort).

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::codec::{
-    decode, encode, note_key, Decoded, Meta, META_KEY, NOTE_PREFIX, QUARANTINE_PREFIX,
+    decode, note_key, Decoded, Envelope, Meta, META_KEY, NOTE_PREFIX, QUARANTINE_PREFIX,
 };
 use super::model::Note;
 use crate::storage::{KeyValue, StorageError};
@@ -129,7 +129,7 @@ impl<S: KeyValue> NoteBook<S> {
                         candidate = format!("{base}:{now}-{n}");
                     }
                     Ok(None) => {
-                        if self.storage.set(&candidate, &q.raw).is_ok() {
+                        if self.storage.set_text(&candidate, &q.raw).is_ok() {
                             q.quarantine_key = Some(candidate);
                         }
                         break;
@@ -166,13 +166,12 @@ impl<S: KeyValue> NoteBook<S> {
             return Err(NoteError::ReadOnly);
         }
         let id = note.id.clone();
-        let encoded = encode(&note);
+        let written = match self.mode {
+            Mode::MemoryOnly => Err(StorageError::Unavailable),
+            _ => self.storage.set(&note_key(&id), &Envelope::of(&note)),
+        };
         self.notes.insert(id.clone(), note);
-        if self.mode == Mode::MemoryOnly {
-            self.unsaved.insert(id);
-            return Err(NoteError::Storage(StorageError::Unavailable));
-        }
-        match self.storage.set(&note_key(&id), &encoded) {
+        match written {
             Ok(()) => {
                 self.unsaved.remove(&id);
                 Ok(())
@@ -249,12 +248,13 @@ impl<S: KeyValue> NoteBook<S> {
             Mode::ReadOnly => Err(NoteError::ReadOnly),
             Mode::MemoryOnly => Ok(()),
             Mode::Normal => {
-                let raw = serde_json::to_string(&MetaEnvelopeOut {
+                let envelope = MetaEnvelopeOut {
                     v: 1,
                     meta: &self.meta,
-                })
-                .unwrap_or_default();
-                self.storage.set(META_KEY, &raw).map_err(NoteError::from)
+                };
+                self.storage
+                    .set(META_KEY, &envelope)
+                    .map_err(NoteError::from)
             }
         }
     }
@@ -278,6 +278,7 @@ struct MetaEnvelopeOut<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::notes::codec::encode;
     use crate::notes::model::{NoteKind, Target};
     use crate::storage::fakes::{BlockedStorage, FullStorage};
     use crate::storage::memory::MemoryStorage;
@@ -314,9 +315,9 @@ mod tests {
     fn loading_writes_nothing_when_all_is_well() {
         let storage = MemoryStorage::new();
         storage
-            .set(&note_key("a"), &encode(&note("a", "x")))
+            .set_text(&note_key("a"), &encode(&note("a", "x")))
             .unwrap();
-        storage.set("other-app:key", "theirs").unwrap();
+        storage.set_text("other-app:key", "theirs").unwrap();
         let before = storage.snapshot();
         let book = NoteBook::load(storage, 0);
         assert_eq!(book.storage().snapshot(), before);
@@ -327,10 +328,10 @@ mod tests {
     fn corrupt_values_are_quarantined_byte_identical_and_kept() {
         let storage = MemoryStorage::new();
         storage
-            .set(&note_key("a"), &encode(&note("a", "好的")))
+            .set_text(&note_key("a"), &encode(&note("a", "好的")))
             .unwrap();
         storage
-            .set(&note_key("bad"), "{\"v\":1,\"note\":{ oops \u{1F4A5}")
+            .set_text(&note_key("bad"), "{\"v\":1,\"note\":{ oops \u{1F4A5}")
             .unwrap();
         let book = NoteBook::load(storage, 0);
         assert_eq!(book.notes().len(), 1);
@@ -352,12 +353,12 @@ mod tests {
     #[test]
     fn a_second_load_reuses_the_quarantine_copy() {
         let storage = MemoryStorage::new();
-        storage.set(&note_key("bad"), "garbage").unwrap();
+        storage.set_text(&note_key("bad"), "garbage").unwrap();
         let book = NoteBook::load(storage, 1);
         let first = book.storage().snapshot();
         let storage = MemoryStorage::new();
         for (k, v) in &first {
-            storage.set(k, v).unwrap();
+            storage.set_text(k, v).unwrap();
         }
         let book = NoteBook::load(storage, 2);
         assert_eq!(book.storage().snapshot(), first);
@@ -367,7 +368,7 @@ mod tests {
     fn newer_data_makes_the_book_read_only() {
         let storage = MemoryStorage::new();
         storage
-            .set(&note_key("future"), r#"{"v":7,"note":{"whatever":true}}"#)
+            .set_text(&note_key("future"), r#"{"v":7,"note":{"whatever":true}}"#)
             .unwrap();
         let mut book = NoteBook::load(storage, 0);
         let before = book.storage().snapshot();
@@ -382,7 +383,7 @@ mod tests {
         let storage = FullStorage::default();
         storage
             .inner
-            .set(&note_key("a"), &encode(&note("a", "旧")))
+            .set_text(&note_key("a"), &encode(&note("a", "旧")))
             .unwrap();
         let mut book = NoteBook::load(storage, 0);
         book.storage().full.set(true);

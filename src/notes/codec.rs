@@ -17,10 +17,17 @@ pub fn note_key(id: &str) -> String {
     format!("{NOTE_PREFIX}{id}")
 }
 
+/// What is stored for a note: it is handed to storage as it is, and storage writes it as JSON.
 #[derive(Serialize)]
-struct EnvelopeOut<'a> {
+pub struct Envelope<'a> {
     v: u32,
     note: &'a Note,
+}
+
+impl<'a> Envelope<'a> {
+    pub fn of(note: &'a Note) -> Envelope<'a> {
+        Envelope { v: VERSION, note }
+    }
 }
 
 #[derive(Deserialize)]
@@ -42,8 +49,9 @@ pub enum Decoded {
     },
 }
 
+/// The stored text of a note: what storage writes for [`Envelope::of`] it.
 pub fn encode(note: &Note) -> String {
-    serde_json::to_string(&EnvelopeOut { v: VERSION, note }).unwrap_or_else(|_| String::from("{}"))
+    serde_json::to_string(&Envelope::of(note)).unwrap_or_else(|_| String::from("{}"))
 }
 
 pub fn decode(raw: &str) -> Decoded {

@@ -7,7 +7,7 @@ use std::cell::Cell;
 use super::memory::MemoryStorage;
 use super::{KeyValue, StorageError};
 
-/// Fails every `set` with [`StorageError::QuotaExceeded`] while `full` is true.
+/// Fails every write with [`StorageError::QuotaExceeded`] while `full` is true.
 #[derive(Debug, Default)]
 pub struct FullStorage {
     pub inner: MemoryStorage,
@@ -18,11 +18,11 @@ impl KeyValue for FullStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.inner.get(key)
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set_text(&self, key: &str, value: &str) -> Result<(), StorageError> {
         if self.full.get() {
             return Err(StorageError::QuotaExceeded);
         }
-        self.inner.set(key, value)
+        self.inner.set_text(key, value)
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.inner.remove(key)
@@ -40,7 +40,7 @@ impl KeyValue for BlockedStorage {
     fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
         Err(StorageError::Unavailable)
     }
-    fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
+    fn set_text(&self, _: &str, _: &str) -> Result<(), StorageError> {
         Err(StorageError::Unavailable)
     }
     fn remove(&self, _: &str) -> Result<(), StorageError> {

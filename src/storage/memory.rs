@@ -27,7 +27,7 @@ impl KeyValue for MemoryStorage {
         Ok(self.map.borrow().get(key).cloned())
     }
 
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+    fn set_text(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.map
             .borrow_mut()
             .insert(key.to_string(), value.to_string());

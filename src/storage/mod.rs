@@ -1,6 +1,6 @@
 //! Key-value storage behind a trait, so the notes logic is tested natively against an
-//! in-memory store and fakes that fail on demand, while the browser uses localStorage
-//! (see `crate::browser::local_storage`). Rules that protect data live here and in
+//! in-memory store and fakes that fail on demand, while the browser uses localStorage through
+//! gloo-storage (see `crate::browser::storage`). Rules that protect data live here and in
 //! `crate::notes::book`:
 //! - only keys under [`PREFIX`] are ever read, written or removed; never `clear()`;
 //! - a failed write leaves the stored value as it was (the browser guarantees it for
@@ -9,6 +9,7 @@
 pub mod fakes;
 pub mod memory;
 
+use serde::Serialize;
 use thiserror::Error;
 
 /// Every key Yandu owns starts with this.
@@ -27,42 +28,37 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    /// Classifies a DOMException by its name and legacy code: Chromium and Safari say
-    /// `QuotaExceededError` (code 22), older Firefox `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
-    pub fn from_dom_exception(name: &str, code: u16, message: &str) -> StorageError {
-        match (name, code) {
-            ("QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED", _) | (_, 22 | 1014) => {
-                StorageError::QuotaExceeded
-            }
-            ("SecurityError", _) | (_, 18) => StorageError::Unavailable,
+    /// Classifies the exception a storage call threw by its `name`, which is what gloo-storage
+    /// passes on (`JsError { name, message }`; the legacy numeric code is not kept). Chromium,
+    /// WebKit and Firefox today say `QuotaExceededError` when the quota is full, older Firefox
+    /// `NS_ERROR_DOM_QUOTA_REACHED`; a page that may not use storage gets `SecurityError`.
+    pub fn from_js_error(name: &str, message: &str) -> StorageError {
+        match name {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::QuotaExceeded,
+            "SecurityError" => StorageError::Unavailable,
             _ => StorageError::Other(format!("{name}: {message}")),
         }
     }
 }
 
-/// A string key-value store. Implementations must never touch keys outside [`PREFIX`] on
-/// their own; callers pass full keys.
+/// A key-value store of JSON values. Implementations must never touch keys outside [`PREFIX`]
+/// on their own; callers pass full keys.
 pub trait KeyValue {
+    /// The stored text, exactly as stored: a value that does not decode is copied
+    /// byte-identical to quarantine, so reads never go through a decoder.
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Stores `value` as JSON (`serde_json::to_string` of it). The browser's store hands the
+    /// value itself to gloo-storage's `LocalStorage::set`, which encodes it the same way.
+    fn set<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        let text = serde_json::to_string(value).map_err(|e| StorageError::Other(e.to_string()))?;
+        self.set_text(key, &text)
+    }
+    /// Stores `text` as it is: only for copying a value that could not be read (quarantine),
+    /// never for a note, which would otherwise become a JSON string inside a JSON string.
+    fn set_text(&self, key: &str, text: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// The keys that start with `prefix`.
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
-}
-
-impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        (**self).get(key)
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        (**self).set(key, value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        (**self).remove(key)
-    }
-    fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError> {
-        (**self).keys_with_prefix(prefix)
-    }
 }
 
 #[cfg(test)]
@@ -70,26 +66,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classifies_quota_errors_of_every_engine() {
+    fn classifies_the_names_gloo_passes_on() {
+        // Chromium, WebKit and Firefox ESR (the suite fills each one's quota for real).
         assert_eq!(
-            StorageError::from_dom_exception("QuotaExceededError", 22, ""),
+            StorageError::from_js_error("QuotaExceededError", "The quota has been exceeded."),
             StorageError::QuotaExceeded
         );
+        // Firefox before version 103.
         assert_eq!(
-            StorageError::from_dom_exception("NS_ERROR_DOM_QUOTA_REACHED", 1014, ""),
+            StorageError::from_js_error(
+                "NS_ERROR_DOM_QUOTA_REACHED",
+                "Persistent storage maximum size reached"
+            ),
             StorageError::QuotaExceeded
         );
+        // Storage a page may not use (blocked cookies, sandboxed frames).
         assert_eq!(
-            StorageError::from_dom_exception("Error", 1014, ""),
-            StorageError::QuotaExceeded
-        );
-        assert_eq!(
-            StorageError::from_dom_exception("SecurityError", 18, ""),
+            StorageError::from_js_error("SecurityError", "The operation is insecure."),
             StorageError::Unavailable
         );
-        assert!(matches!(
-            StorageError::from_dom_exception("TypeError", 0, "x"),
-            StorageError::Other(_)
-        ));
+        // Anything else keeps its name and message for the user, and is not taken for a
+        // full quota (which tells the user to free space) or for blocked storage.
+        for name in [
+            "InvalidStateError",
+            "UnknownError",
+            "TypeError",
+            "Error",
+            "",
+        ] {
+            assert_eq!(
+                StorageError::from_js_error(name, "x"),
+                StorageError::Other(format!("{name}: x"))
+            );
+        }
+    }
+
+    #[test]
+    fn set_writes_what_serde_json_writes() {
+        let store = memory::MemoryStorage::new();
+        store
+            .set("yandu:k", &serde_json::json!({"v": 1, "t": "“一带两城”\n"}))
+            .unwrap();
+        store.set_text("yandu:raw", "not json {").unwrap();
+        let all = store.snapshot();
+        assert_eq!(all["yandu:k"], r#"{"t":"“一带两城”\n","v":1}"#);
+        assert_eq!(all["yandu:raw"], "not json {");
     }
 }

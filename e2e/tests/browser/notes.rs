@@ -74,6 +74,8 @@ pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
         )?;
         let stored = our_notes(&page.storage().await?);
         check(stored.len() == 1 && stored[0].1.contains(QUOTE) && stored[0].1.contains("\"problem\""), format!("stored: {stored:?}"))?;
+        // The envelope itself is stored as JSON (through gloo-storage), never as a JSON string.
+        check(stored[0].1.starts_with("{\"v\":1,\"note\":{\"id\":"), format!("stored as an envelope: {}", stored[0].1))?;
         page.wait_until("document.querySelector(\".outline-link[data-anchor='s2-p3'] .note-badge\")?.textContent === '1'", "the outline to count the note")
             .await?;
         // A new visit places it again, from storage alone.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::browser::selection::SelectedText;
-use crate::browser::storage::LocalStorage as BrowserStorage;
+use crate::browser::storage::Store;
 use crate::notes::anchoring::{locate, quote_target, Placed};
 use crate::notes::codec::Meta;
 use crate::notes::transfer::{
@@ -18,11 +18,9 @@ use crate::notes::transfer::{
 use crate::notes::{Mode, Note, NoteBook, NoteError, NoteKind, Target};
 use crate::report::passage::NoteMark;
 use crate::report::{Anchor, DOCUMENT, PASSAGES};
-use crate::storage::fakes::BlockedStorage;
-use crate::storage::KeyValue;
 use crate::ui::per_passage::PerPassage;
 
-type Book = NoteBook<Box<dyn KeyValue>>;
+type Book = NoteBook<Store>;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
@@ -142,10 +140,7 @@ impl NotesState {
 
     /// Opens storage and loads the notes. Called once, after mount.
     pub fn load(&self) {
-        let storage: Box<dyn KeyValue> = match BrowserStorage::open() {
-            Ok(s) => Box::new(s),
-            Err(_) => Box::new(BlockedStorage),
-        };
+        let storage = Store::open();
         let now = browser::files::now_ms();
         let book = NoteBook::load(storage, now);
         let count = book.notes().len();
@@ -158,7 +153,11 @@ impl NotesState {
         self.rev.update(|r| *r += 1);
         // Browsers may clear a site's data after a while: remind, on the first load of a day
         // at most, when notes have gone a week without a backup.
-        if writable && count > 0 && stale_days >= 7 && browser::take_daily_flag("yandu:reminded") {
+        if writable
+            && count > 0
+            && stale_days >= 7
+            && browser::storage::take_daily_flag("yandu:reminded")
+        {
             let since = if stale_days == i64::MAX {
                 "还没有导出过备份".to_string()
             } else {
