@@ -58,10 +58,11 @@ ensure_wasm_bindgen() {
 # rustc 1.95's wasm features) and esbuild, which minifies the scripts and style sheets.
 ensure_npm_tools() {
   command -v npm >/dev/null || apt_install nodejs npm
-  if [ -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/tools/node_modules/.bin/esbuild" ]; then
+  if [ -x "$ROOT/tools/node_modules/.bin/wasm-opt" ] && [ -x "$ROOT/tools/node_modules/.bin/esbuild" ] \
+    && [ -f "$ROOT/tools/node_modules/axe-core/axe.min.js" ]; then
     return 0
   fi
-  say "npm ci (binaryen's wasm-opt, esbuild)"
+  say "npm ci (binaryen's wasm-opt, esbuild, and axe-core for the browser tests)"
   (cd "$ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
 }
 

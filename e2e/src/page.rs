@@ -172,6 +172,36 @@ impl Page {
             .ok_or_else(|| format!("{expression} is not a number"))
     }
 
+    /// Runs axe-core (from npm, in `tools/node_modules`) on the page as it is and returns each
+    /// violation of WCAG 2.x A/AA and axe's best practices, with the elements it names.
+    pub async fn axe(&self) -> Result<Vec<String>, String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../tools/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{}: {e} (the test command installs axe-core with npm)",
+                path.display()
+            )
+        })?;
+        if self.js("typeof window.axe === 'undefined'").await? == true {
+            self.client
+                .execute(&format!("{source}\nreturn true;"), vec![])
+                .await
+                .map_err(|e| format!("axe-core did not load: {e}"))?;
+        }
+        self.js("(window.__axe = undefined, axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }).then(r => { window.__axe = r.violations.map(v => v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(', ')); }, e => { window.__axe = ['axe failed: ' + e]; }), true)")
+            .await?;
+        self.wait_until("window.__axe !== undefined", "axe to finish")
+            .await?;
+        match self.js("window.__axe").await? {
+            Value::Array(found) => Ok(found
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .collect()),
+            other => Err(format!("axe gave {other}")),
+        }
+    }
+
     /// Polls `expression` until it is true; fails with `what` after [`WAIT_LIMIT`].
     pub async fn wait_until(&self, expression: &str, what: &str) -> TestResult {
         self.poll(expression, what, false).await

@@ -88,6 +88,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     offline::works_offline_after_one_visit,
     offline::a_new_release_is_offered_and_loaded,
     no_console_errors,
+    accessibility::axe_finds_no_violation_in_any_view,
     any_report::the_tree_is_drawn_and_every_part_linked,
     any_report::deep_links_land_at_every_level,
     any_report::search_and_highlight_in_the_deepest_part,
@@ -105,6 +106,8 @@ const ANY_REPORT_SCENARIOS: &[(&str, Scenario)] = scenarios![
     prerender::the_report_is_readable_without_webassembly,
 ];
 
+#[path = "browser/accessibility.rs"]
+mod accessibility;
 #[path = "browser/any_report.rs"]
 mod any_report;
 #[path = "browser/notes.rs"]

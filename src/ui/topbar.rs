@@ -24,9 +24,11 @@ pub fn TopBar(short_title: String) -> impl IntoView {
                 <span class="hamburger" aria-hidden="true"></span>
                 <span class="button-label">"提纲"</span>
             </button>
-            <a class="brand" href="#" aria-label="研读 Yandu：回到开头">
+            // Named by its own text (no aria-label), so what is seen is what is announced.
+            <a class="brand" href="#">
                 <span class="brand-mark" aria-hidden="true">"研"</span>
                 <span class="brand-name">"研读"</span>
+                <span class="visually-hidden">"：回到开头"</span>
             </a>
             <span class="topbar-title">{short_title}</span>
             <SearchBox />
