@@ -172,6 +172,17 @@ impl Page {
             .ok_or_else(|| format!("{expression} is not a number"))
     }
 
+    /// Sends a Chrome DevTools Protocol command (Chromium only).
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .map_err(|e| format!("{cmd}: {e}"))
+    }
+
     /// Runs axe-core (from npm, in `tools/node_modules`) on the page as it is and returns each
     /// violation of WCAG 2.x A/AA and axe's best practices, with the elements it names.
     pub async fn axe(&self) -> Result<Vec<String>, String> {
@@ -473,6 +484,32 @@ impl Page {
 
     pub async fn close(self) {
         let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's endpoint for a Chrome DevTools Protocol command (throttling, for the
+/// benchmark's phone profile).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 

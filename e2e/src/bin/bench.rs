@@ -19,6 +19,8 @@ use yandu_e2e::sizes::{first_visit, gzip_len};
 use yandu_e2e::stats::{median, p95};
 
 const LOADS: usize = 15;
+/// Loads of each page per profile in the phone section (each throttled load takes seconds).
+const PHONE_LOADS: usize = 5;
 const NOTES: usize = 10_000;
 const NOTE_LOADS: usize = 7;
 /// Six rounds of the queries, 144 keystrokes per report: with three, the 1 MB p95 (the fourth
@@ -62,7 +64,7 @@ async fn main() -> Result<(), String> {
             Ok(())
         }
         ["run", dist, big, only @ ..] => run(Path::new(dist), Path::new(big), only).await,
-        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB [parse|load|search|notes|lighthouse ...]".into()),
+        _ => Err("usage: bench generate OUT | bench run DIST DIST_1MB [parse|load|phone|search|notes|lighthouse ...]".into()),
     }
 }
 
@@ -214,6 +216,62 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
             &ready,
             "the app's yandu:ready mark",
         ));
+    }
+
+    // The phone profile of Lighthouse's mobile run (1.6 Mbit/s down, 750 kbit/s up, 150 ms
+    // round trips, the CPU slowed 4x, a 412x823 phone screen), applied by DevTools to real
+    // loads: the plain page, the peer (the plain page with npm libraries for search marks and
+    // stored highlights, bundled by esbuild) and Yandu, in turn, a fresh profile each.
+    if wants("phone") {
+        let peer_bytes = build_peer(&plain_dir, &source)?;
+        let pages = [
+            ("plain HTML page", "__plain__/plain.html", None),
+            (
+                "peer (plain page + mark.js + @recogito/text-annotator)",
+                "__plain__/peer.html",
+                Some("peer:ready"),
+            ),
+            ("Yandu", "", Some("yandu:ready")),
+        ];
+        for (profile, throttled) in [("phone profile", true), ("desktop, unthrottled", false)] {
+            let mut fcp = vec![Vec::new(); pages.len()];
+            let mut ready = vec![Vec::new(); pages.len()];
+            for i in 0..PHONE_LOADS {
+                for k in 0..pages.len() {
+                    let which = (i + k) % pages.len();
+                    let (_, path, mark) = pages[which];
+                    let (f, r) = timed_load(&driver, &server, path, mark, throttled).await?;
+                    fcp[which].push(f);
+                    if let Some(r) = r {
+                        ready[which].push(r);
+                    }
+                }
+            }
+            for (which, (name, _, mark)) in pages.iter().enumerate() {
+                let ratio = median(&fcp[which]) / median(&fcp[0]);
+                let size = match which {
+                    1 => format!("; peer script and style {peer_bytes} B gzip"),
+                    2 => format!("; first visit {total} B gzip"),
+                    _ => String::new(),
+                };
+                rows.push(ms_row(
+                    &format!("{profile}: text painted (FCP), {name}"),
+                    &fcp[which],
+                    format!("{PHONE_LOADS} loads in turn; {ratio:.2}x the plain page{size}"),
+                ));
+                if mark.is_some() {
+                    let to_peer = median(&ready[which]) / median(&ready[1]);
+                    rows.push(ms_row(
+                        &format!("{profile}: first tap answered, {name}"),
+                        &ready[which],
+                        format!(
+                            "its `{}` mark; {to_peer:.2}x the peer",
+                            mark.unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+        }
     }
 
     // Search: keystroke → hits painted.
@@ -462,6 +520,90 @@ async fn open(driver: &DriverProcess, base_url: &str) -> Result<Page, String> {
         DESKTOP.1,
     )
     .await
+}
+
+/// Writes the peer next to the plain page: `peer.html` (the plain page with a search box, its
+/// text in `<main id="report">`), and `peer.js` / `peer.css` bundled and minified by esbuild from
+/// `tools/bench/peer/peer.js`. Returns the script and style's size, gzip.
+fn build_peer(dir: &Path, source: &str) -> Result<usize, String> {
+    let esbuild = root().join("tools/node_modules/.bin/esbuild");
+    let out = Command::new(&esbuild)
+        .arg(root().join("tools/bench/peer/peer.js"))
+        .args([
+            "--bundle",
+            "--minify",
+            "--format=iife",
+            "--log-level=warning",
+        ])
+        .arg(format!("--outdir={}", dir.display()))
+        .output()
+        .map_err(|e| format!("{}: {e}", esbuild.display()))?;
+    if !out.status.success() {
+        return Err(format!("esbuild: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    let page = plain_page(source)
+        .replacen(
+            "<title>plain</title></head><body>\n",
+            "<title>peer</title><link rel=\"stylesheet\" href=\"peer.css\"><script defer src=\"peer.js\"></script></head><body>\n<input id=\"q\" type=\"search\" aria-label=\"搜索\">\n<main id=\"report\">\n",
+            1,
+        )
+        .replacen("</body>", "</main></body>", 1);
+    std::fs::write(dir.join("peer.html"), page).map_err(|e| e.to_string())?;
+    let mut bytes = 0;
+    for name in ["peer.js", "peer.css"] {
+        bytes += gzip_len(&std::fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"))?);
+    }
+    Ok(bytes)
+}
+
+/// One load of `path` in a fresh profile, throttled to the phone profile or not: its first
+/// contentful paint and, for a page with a script, the time of its ready `mark`.
+async fn timed_load(
+    driver: &DriverProcess,
+    server: &StaticServer,
+    path: &str,
+    mark: Option<&str>,
+    throttled: bool,
+) -> Result<(f64, Option<f64>), String> {
+    let page = open(driver, &server.base_url).await?;
+    if throttled {
+        page.cdp("Network.enable", json!({})).await?;
+        page.cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": false, "latency": 150, "downloadThroughput": 1.6 * 1024.0 * 1024.0 / 8.0, "uploadThroughput": 750.0 * 1024.0 / 8.0 }),
+        )
+        .await?;
+        page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+            .await?;
+        page.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
+        )
+        .await?;
+    }
+    page.client
+        .goto(&page.url(path))
+        .await
+        .map_err(|e| e.to_string())?;
+    page.wait_until(
+        "performance.getEntriesByName('first-contentful-paint').length > 0",
+        "a contentful paint",
+    )
+    .await?;
+    let fcp = page
+        .js_f64("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+        .await?;
+    let ready = match mark {
+        Some(mark) => {
+            let entry = format!("performance.getEntriesByName('{mark}')");
+            page.wait_until(&format!("{entry}.length > 0"), mark)
+                .await?;
+            Some(page.js_f64(&format!("{entry}[0].startTime")).await?)
+        }
+        None => None,
+    };
+    page.close().await;
+    Ok((fcp, ready))
 }
 
 fn plain_page(text: &str) -> String {
