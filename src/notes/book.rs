@@ -143,7 +143,7 @@ impl<S: KeyValue> NoteBook<S> {
     /// Every note, ordered by creation time.
     pub fn notes(&self) -> Vec<&Note> {
         let mut all: Vec<&Note> = self.notes.values().collect();
-        all.sort_by_key(|n| (n.created, n.id.clone()));
+        all.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
         all
     }
 

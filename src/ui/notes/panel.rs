@@ -259,16 +259,12 @@ fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
     let notes = use_notes();
     // Read once: the card is keyed by id and stays while the note changes; the parts that
     // show changing fields read them reactively below.
-    let note = notes
-        .notes
-        .with_untracked(|ns| ns.iter().find(|n| n.id == id).cloned())?;
+    // By id, not by scanning the list: with 10,000 notes, 200 cards scanning it twice each
+    // took longer than drawing them.
+    let note = notes.by_id.with_untracked(|ns| ns.get(&id).cloned())?;
     let current = {
         let id = id.clone();
-        Memo::new(move |_| {
-            notes
-                .notes
-                .with(|ns| ns.iter().find(|n| n.id == id).cloned())
-        })
+        Memo::new(move |_| notes.by_id.with(|ns| ns.get(&id).cloned()))
     };
     let editing = {
         let id = id.clone();
