@@ -796,6 +796,12 @@ async fn no_console_errors(ctx: &Ctx) -> TestResult {
             page.js("(document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content || '').includes(\"script-src 'self' 'wasm-unsafe-eval'\") && !document.querySelector('script:not([src])')").await? == true,
             "a strict CSP meta tag and no inline script",
         )?;
+        // The wasm crosses the network once: a preload that the loader's fetch() does not
+        // reuse (WebKit's case) would download it twice.
+        let fetched = page
+            .js_string("JSON.stringify(performance.getEntriesByType('resource').filter(e => e.name.endsWith('_bg.wasm')).map(e => e.initiatorType))")
+            .await?;
+        check(fetched == "[\"fetch\"]", format!("the wasm was requested once, by the loader: {fetched}"))?;
         page.click(".outline-link[data-anchor='s4']").await?;
         page.wait_landed("s4").await?;
         // Exercise what styles or scripts the page at run time: search marks, the glossary
