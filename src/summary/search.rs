@@ -37,6 +37,16 @@ pub fn normalize(query: &str) -> Vec<char> {
     query.chars().filter_map(fold).collect()
 }
 
+/// True when `query` is longer than [`MAX_QUERY_CHARS`] once folded: only its start is looked
+/// for, and the reader should be told so.
+pub fn is_cut(query: &str) -> bool {
+    query
+        .chars()
+        .filter_map(fold)
+        .nth(MAX_QUERY_CHARS)
+        .is_some()
+}
+
 /// Folded text with, for each folded char, its byte range in the original and the masked
 /// value it is part of (numbered from 1 within the passage; 0 for none).
 struct Folded {
@@ -201,6 +211,16 @@ pub fn context(passage: &Passage, hit: &Hit, radius: usize) -> (String, String, 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_query_past_the_limit_is_said_to_be_cut() {
+        let at_limit = "城".repeat(MAX_QUERY_CHARS);
+        assert!(!is_cut(&at_limit));
+        assert!(is_cut(&format!("{at_limit}乡")));
+        // Whitespace is folded away before counting, as in the search itself.
+        assert!(!is_cut(&format!("{at_limit}   \n")));
+        assert!(!is_cut(""));
+    }
+
     use super::*;
     use crate::report::{passages, Document, REPORT_TEXT};
 

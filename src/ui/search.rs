@@ -8,7 +8,7 @@ use super::state::use_reading_state;
 use crate::browser;
 use crate::report::{DOCUMENT, PASSAGES};
 use crate::summary::outline::place_label;
-use crate::summary::search::context;
+use crate::summary::search::{context, is_cut, MAX_QUERY_CHARS};
 
 /// The result list shows this many hits; the count always shows all.
 const LISTED: usize = 100;
@@ -44,12 +44,19 @@ pub fn SearchBox() -> impl IntoView {
         list_open.set(false);
         browser::reveal_current_hit();
     };
+    // A query past the limit is looked for by its start only: the count says so.
+    let cut = move || state.query.with(|q| is_cut(q));
     let count = move || {
         let n = state.hits.with(Vec::len);
-        match (state.query.with(|q| q.trim().is_empty()), n) {
-            (true, _) => String::new(),
+        let found = match (state.query.with(|q| q.trim().is_empty()), n) {
+            (true, _) => return String::new(),
             (false, 0) => "无结果".to_string(),
             (false, n) => format!("{} / {n}", state.current.get() + 1),
+        };
+        if cut() {
+            format!("{found}·只查前{MAX_QUERY_CHARS}字")
+        } else {
+            found
         }
     };
     let has_hits = move || state.hits.with(|h| !h.is_empty());
@@ -81,7 +88,8 @@ pub fn SearchBox() -> impl IntoView {
                 on:click=move |_| list_open.set(true)
                 on:keydown=on_keydown
             />
-            <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
+            <span class="search-count" aria-live="polite" data-testid="search-count"
+                title=move || cut().then(|| format!("搜索词超过 {MAX_QUERY_CHARS} 字，只按前 {MAX_QUERY_CHARS} 字查找"))>{count}</span>
             <button type="button" class="icon-button search-step" aria-label="上一个结果（Shift+Enter）"
                 disabled=move || !has_hits() on:click=move |_| step(-1)>
                 <span class="chev up" aria-hidden="true"></span>
