@@ -30,7 +30,8 @@ fn to_error(e: GlooError) -> StorageError {
 fn thrown(e: JsValue) -> StorageError {
     match e.dyn_into::<js_sys::Error>() {
         Ok(e) => StorageError::from_js_error(&String::from(e.name()), &String::from(e.message())),
-        Err(other) => StorageError::Other(format!("{other:?}")),
+        // Not an Error object: nothing in it to show (and formatting a JsValue costs the wasm).
+        Err(_) => StorageError::Other("浏览器未说明原因".into()),
     }
 }
 

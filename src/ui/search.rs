@@ -88,8 +88,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:click=move |_| list_open.set(true)
                 on:keydown=on_keydown
             />
-            <span class="search-count" aria-live="polite" data-testid="search-count"
-                title=move || cut().then(|| format!("搜索词超过 {MAX_QUERY_CHARS} 字，只按前 {MAX_QUERY_CHARS} 字查找"))>{count}</span>
+            <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
             <button type="button" class="icon-button search-step" aria-label="上一个结果（Shift+Enter）"
                 disabled=move || !has_hits() on:click=move |_| step(-1)>
                 <span class="chev up" aria-hidden="true"></span>
