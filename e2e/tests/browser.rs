@@ -611,7 +611,7 @@ async fn shared_search_link_opens_with_hits(ctx: &Ctx) -> TestResult {
         check(wide <= 0.0, "the search row fits the phone's width")?;
         // A query past the 200-character limit: only its start is looked for, and the count
         // says so (a shared link can carry any length).
-        page.js(&format!("(() => {{ const box = document.getElementById('search-input'); box.value = '新城' + '城'.repeat(300); box.dispatchEvent(new Event('input', {{ bubbles: true }})); return true; }})()")).await?;
+        page.js("(() => { const box = document.getElementById('search-input'); box.value = '新城' + '城'.repeat(300); box.dispatchEvent(new Event('input', { bubbles: true })); return true; })()").await?;
         page.wait_until(
             "document.querySelector('[data-testid=search-count]').textContent === '无结果·只查前200字'",
             "the count to say the query was cut",
