@@ -49,7 +49,7 @@ pub enum Decoded {
     },
 }
 
-/// The stored text of a note: what storage writes for [`Envelope::of`] it.
+/// The stored text of a note: what storage writes for its [`Envelope`].
 pub fn encode(note: &Note) -> String {
     serde_json::to_string(&Envelope::of(note)).unwrap_or_else(|_| String::from("{}"))
 }
