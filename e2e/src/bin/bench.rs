@@ -166,35 +166,19 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
                 [true, false]
             };
             for is_app in order {
-                let page = open(&driver, &server.base_url).await?;
-                let path = if is_app { "" } else { "__plain__/plain.html" };
-                page.client
-                    .goto(&page.url(path))
-                    .await
-                    .map_err(|e| e.to_string())?;
-                page.wait_until(
-                    "performance.getEntriesByName('first-contentful-paint').length > 0",
-                    "a contentful paint",
-                )
-                .await?;
-                let fcp = page
-                    .js_f64("performance.getEntriesByName('first-contentful-paint')[0].startTime")
-                    .await?;
-                if is_app {
-                    page.wait_until(
-                        "performance.getEntriesByName('yandu:ready').length > 0",
-                        "the app to be ready",
-                    )
-                    .await?;
-                    ready.push(
-                        page.js_f64("performance.getEntriesByName('yandu:ready')[0].startTime")
-                            .await?,
-                    );
-                    app.push(fcp);
+                let (path, mark) = if is_app {
+                    ("", Some("yandu:ready"))
                 } else {
-                    plain.push(fcp);
+                    ("__plain__/plain.html", None)
+                };
+                let (fcp, at_ready) = timed_load(&driver, &server, path, mark, false).await?;
+                match at_ready {
+                    Some(r) => {
+                        ready.push(r);
+                        app.push(fcp);
+                    }
+                    None => plain.push(fcp),
                 }
-                page.close().await;
             }
         }
         let ratio = median(&app) / median(&plain);

@@ -7,7 +7,7 @@
 use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult};
 
-use super::notes::highlight;
+use super::notes::{highlight, preview_import};
 use super::{with_page, Ctx, DESKTOP, PHONE};
 
 /// Runs axe on the page as it is now; fails listing each violation and where it is.
@@ -36,13 +36,9 @@ pub async fn axe_finds_no_violation_in_any_view(ctx: &Ctx) -> TestResult {
         no_violations(page, "the notes panel").await?;
         let file = std::env::temp_dir().join(format!("yandu-axe-{}.json", std::process::id()));
         std::fs::write(&file, IMPORT).map_err(|e| e.to_string())?;
-        page.type_into("[data-testid=import-file]", &file.display().to_string())
-            .await?;
-        page.wait_until(
-            "!!document.querySelector('[data-testid=import-preview]')",
-            "the import dialog",
-        )
-        .await?;
+        let previewed = preview_import(page, &file, "the import dialog").await;
+        let _ = std::fs::remove_file(&file);
+        previewed?;
         no_violations(page, "the import dialog").await?;
         page.click("[data-testid=apply-import]").await?;
         page.wait_until(

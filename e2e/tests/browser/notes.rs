@@ -41,6 +41,17 @@ pub async fn highlight(page: &Page, key: char) -> TestResult {
     .await
 }
 
+/// Chooses `path` in the import control and waits for the preview of what it would change.
+pub async fn preview_import(page: &Page, path: &std::path::Path, what: &str) -> TestResult {
+    page.type_into("[data-testid=import-file]", &path.display().to_string())
+        .await?;
+    page.wait_until(
+        "!!document.querySelector('[data-testid=import-preview]')",
+        what,
+    )
+    .await
+}
+
 pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("#s2-p3").await?;
@@ -143,13 +154,7 @@ pub async fn hostile_text_stays_text_through_export_and_import(ctx: &Ctx) -> Tes
     // A fresh browser profile imports it and gets the same note back.
     let result = with_page(ctx, DESKTOP, async |page: &Page| {
         page.goto("").await?;
-        page.type_into("[data-testid=import-file]", &path.display().to_string())
-            .await?;
-        page.wait_until(
-            "!!document.querySelector('[data-testid=import-preview]')",
-            "the import preview",
-        )
-        .await?;
+        preview_import(page, &path, "the import preview").await?;
         let summary = page
             .js_string("document.querySelector('[data-testid=import-preview]').textContent")
             .await?;
@@ -172,13 +177,7 @@ pub async fn hostile_text_stays_text_through_export_and_import(ctx: &Ctx) -> Tes
             "no script ran after import",
         )?;
         // A second import of the same file changes nothing.
-        page.type_into("[data-testid=import-file]", &path.display().to_string())
-            .await?;
-        page.wait_until(
-            "!!document.querySelector('[data-testid=import-preview]')",
-            "the second preview",
-        )
-        .await?;
+        preview_import(page, &path, "the second preview").await?;
         let again = page
             .js_string("document.querySelector('[data-testid=import-preview]').textContent")
             .await?;
