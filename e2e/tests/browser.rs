@@ -735,7 +735,7 @@ async fn theme_filter_marks_its_points(ctx: &Ctx) -> TestResult {
         check(marked == "s1-p2,s2-p1", format!("points marked in the reader: {marked}"))?;
         let outlined = page.js_string("[...document.querySelectorAll('.outline-link.in-theme')].map(a => a.dataset.anchor).join(',')").await?;
         check(outlined == "s1-p2,s2-p1", format!("points marked in the outline: {outlined}"))?;
-        let listed = page.js_f64("document.querySelectorAll('.ov-theme-list li').length").await?;
+        let listed = page.js_f64("document.querySelectorAll('.ov-theme-panel:not([hidden]) .ov-theme-list li').length").await?;
         check(listed == 2.0, format!("the theme lists its {listed} passages"))?;
         page.click("[data-e2e=theme]").await?;
         page.wait_until("!document.querySelector('#reader .point.in-theme')", "choosing it again to clear it").await

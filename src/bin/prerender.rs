@@ -1,6 +1,6 @@
 //! Renders the app's first view to HTML at build time and puts it into the built page, in
 //! place of the `<!--prerender-->` placeholder in its `<body>`: the report is readable before
-//! the wasm arrives (and without it), and the wasm then hydrates this very markup.
+//! the wasm arrives (and without it), and the wasm then hydrates its widget roots in place.
 //!
 //! Usage: `prerender <index.html>` (the trunk post_build hook passes the staged page).
 
@@ -14,11 +14,11 @@ fn main() {
         std::process::exit(2);
     };
     let page = std::fs::read_to_string(&path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    // Hydration walks the body's children from the first one: the placeholder must be all of it.
+    // The page is all of the body: the placeholder must be alone in it.
     if !page.contains(&format!("<body>{PLACEHOLDER}</body>")) {
         fail(&format!("{path} has no <body>{PLACEHOLDER}</body>"));
     }
-    let html = Owner::new().with(|| view! { <yandu::ui::App /> }.to_html());
+    let html = Owner::new().with(|| view! { <yandu::ui::Page /> }.to_html());
     std::fs::write(&path, page.replacen(PLACEHOLDER, &html, 1))
         .unwrap_or_else(|e| fail(&format!("{path}: {e}")));
     println!("prerender: {} bytes of markup into {path}", html.len());

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod gloss_terms;
 pub mod offline;
+pub mod page_dom;
 pub mod reading_place;
 pub mod selection;
 pub mod storage;
@@ -257,39 +258,55 @@ pub fn passages_in_view() -> Option<std::ops::Range<usize>> {
     IN_VIEW.with(|v| v.borrow().clone())
 }
 
+/// The reader's passage elements in index order, if the page has one for each passage.
+fn passage_elements() -> Option<web_sys::NodeList> {
+    let count = PASSAGES.len();
+    PASSAGE_ELEMENTS
+        .with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref().is_none_or(|l| l.length() as usize != count) {
+                *cell = document().query_selector_all("#reader [data-passage]").ok();
+            }
+            cell.clone()
+        })
+        .filter(|l| l.length() as usize == count)
+}
+
+/// The reader's element of passage `index`.
+fn passage_element(index: usize) -> Option<web_sys::Element> {
+    passage_elements()?
+        .item(index as u32)?
+        .dyn_into::<web_sys::Element>()
+        .ok()
+        .filter(|el| {
+            el.get_attribute("data-passage").as_deref() == Some(index.to_string().as_str())
+        })
+}
+
 /// Measures [`passages_in_view`] (the scroll spy calls it once a frame while scrolling).
 fn measure_passages_in_view() {
     let count = PASSAGES.len();
-    let all = PASSAGE_ELEMENTS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.as_ref().is_none_or(|l| l.length() as usize != count) {
-            *cell = document().query_selector_all("#reader [data-passage]").ok();
-        }
-        cell.clone()
-    });
-    let near = all
-        .filter(|l| l.length() as usize == count)
-        .and_then(|all| {
-            let height = viewport_height();
-            let rect = |i: usize| item_rect(&all, i);
-            // The first passage for which `past` holds (it holds for all after it): a binary
-            // search, a dozen measurements even on a long report.
-            let first = |past: &dyn Fn(&web_sys::DomRect) -> bool| -> Option<usize> {
-                let (mut lo, mut hi) = (0, count);
-                while lo < hi {
-                    let mid = (lo + hi) / 2;
-                    if past(&rect(mid)?) {
-                        hi = mid;
-                    } else {
-                        lo = mid + 1;
-                    }
+    let near = passage_elements().and_then(|all| {
+        let height = viewport_height();
+        let rect = |i: usize| item_rect(&all, i);
+        // The first passage for which `past` holds (it holds for all after it): a binary
+        // search, a dozen measurements even on a long report.
+        let first = |past: &dyn Fn(&web_sys::DomRect) -> bool| -> Option<usize> {
+            let (mut lo, mut hi) = (0, count);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if past(&rect(mid)?) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
                 }
-                Some(lo)
-            };
-            let start = first(&|r| r.bottom() >= 0.0)?;
-            let end = first(&|r| r.top() > height)?;
-            Some(start..end.max(start))
-        });
+            }
+            Some(lo)
+        };
+        let start = first(&|r| r.bottom() >= 0.0)?;
+        let end = first(&|r| r.top() > height)?;
+        Some(start..end.max(start))
+    });
     IN_VIEW.with(|v| *v.borrow_mut() = near);
 }
 

@@ -1,5 +1,8 @@
-//! The app shell: provides the document and the reading state, wires the browser glue after
-//! mount, and lays out top bar, outline and reader.
+//! The page: the static parts (report, overview, outline), rendered to HTML at build time and
+//! never by the wasm, and three widget roots inside them (the top bar with the search, the
+//! notes panel, and the overlays: selection toolbar, glossary popover, toasts, update bar).
+//! In the browser, [`start`] makes the shared state, hydrates the three roots in place and
+//! wires the browser glue; the static parts follow the state through `static_page`.
 
 use std::sync::LazyLock;
 
@@ -13,6 +16,7 @@ use super::outline::OutlineNav;
 use super::overview::Overview;
 use super::reader::Reader;
 use super::state::{GlossOpen, ReadingState};
+use super::text_marks::TextRedraw;
 use super::topbar::TopBar;
 use crate::browser;
 use crate::report::{Anchor, DOCUMENT};
@@ -20,99 +24,14 @@ use crate::summary::Outline;
 
 static OUTLINE: LazyLock<Outline> = LazyLock::new(|| Outline::of(&DOCUMENT));
 
-#[component]
-pub fn App() -> impl IntoView {
-    let doc = &*DOCUMENT;
-    let outline = &*OUTLINE;
-    let state = ReadingState::new();
-    provide_context(state);
-    let notes = NotesState::new();
-    provide_context(notes);
+/// The ids of the widget roots' elements: each holds exactly its widget's markup, which the
+/// wasm hydrates.
+const TOPBAR_ROOT: &str = "root-topbar";
+const NOTES_ROOT: &str = "root-notes";
+const OVERLAYS_ROOT: &str = "root-overlays";
 
-    let update_ready = RwSignal::new(false);
-
-    // Browser-only state is read after mount, never while rendering.
-    Effect::new(move |_| {
-        // Notes load first: nothing is written before stored notes were read and checked.
-        // User Timing marks around loading the notes and once they are drawn (read by the
-        // benchmark: load → read is storage and decoding, read → drawn placing and drawing).
-        browser::mark("yandu:notes-load");
-        notes.load();
-        browser::mark("yandu:notes-read");
-        request_animation_frame(|| request_animation_frame(|| browser::mark("yandu:notes-drawn")));
-        browser::on_storage_change(move |key, value| notes.external_change(&key, value));
-        browser::on_selection_change(
-            move || {
-                let now = browser::selection::current_selection();
-                if notes.selection.with_untracked(|s| *s != now) {
-                    notes.selection.set(now);
-                }
-            },
-            move || notes.selection.with_untracked(Option::is_some),
-        );
-        let shared_query = browser::query_in_location();
-        if !shared_query.is_empty() {
-            state.query.set(shared_query);
-            if browser::anchor_in_location().is_none() {
-                browser::reveal_current_hit();
-            }
-        }
-        browser::follow_location(move |anchor| state.target.set(anchor));
-        browser::spy_scroll(
-            std::iter::once(Anchor::Overview)
-                .chain(outline.anchors())
-                .collect(),
-            move |anchor| state.set_active(anchor),
-        );
-        browser::on_escape(move || {
-            state.outline_open.set(false);
-            state.gloss.set(None);
-            notes.panel_open.set(false);
-        });
-        browser::on_key(move |e, in_field| {
-            let plain = !e.ctrl_key() && !e.meta_key() && !e.alt_key();
-            if !in_field && plain && toolbar::handle_key(notes, &e.key()) {
-                e.prevent_default();
-                return;
-            }
-            if e.key() == "/" && !in_field && plain {
-                e.prevent_default();
-                browser::focus("search-input");
-            }
-        });
-        browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
-        browser::gloss_terms::listen(
-            move |entry, at| {
-                state.gloss.set(Some(GlossOpen {
-                    entry,
-                    left: at.left,
-                    top: at.top,
-                    bottom: at.bottom,
-                }))
-            },
-            move |entry| {
-                if state
-                    .gloss
-                    .get_untracked()
-                    .is_some_and(|g| g.entry == entry)
-                {
-                    state.gloss.set(None);
-                }
-            },
-        );
-        browser::offline::register(update_ready);
-        browser::announce_ready();
-    });
-
-    // The term whose explanation was open says so (aria-expanded) until it closes, however it
-    // closes: Escape, a tap elsewhere, the pointer or the focus leaving it.
-    Effect::new(move |_| {
-        if state.gloss.with(Option::is_none) {
-            browser::gloss_terms::collapse();
-        }
-    });
-
-    let short_title = doc
+fn short_title() -> String {
+    DOCUMENT
         .title()
         .map(|t| {
             t.plain_text()
@@ -120,19 +39,35 @@ pub fn App() -> impl IntoView {
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .unwrap_or_else(|| "研读".to_string());
+        .unwrap_or_else(|| "研读".to_string())
+}
 
+/// The whole page, as prerendered (feature `ssr`).
+#[component]
+pub fn Page() -> impl IntoView {
+    let redraw = TextRedraw::new();
+    provide_context(ReadingState::new(redraw));
+    provide_context(NotesState::new(redraw));
     view! {
         <a class="skip-link" href="#reader">"跳到正文"</a>
-        <TopBar short_title=short_title />
+        <div id=TOPBAR_ROOT class="root"><TopBar short_title=short_title() /></div>
         <div class="layout">
-            <OutlineNav outline=outline />
+            <OutlineNav outline=&*OUTLINE />
             <main class="reader-column">
-                <Overview doc=doc />
+                <Overview doc=&*DOCUMENT />
                 <Reader />
             </main>
-            <NotesPanel />
+            <div id=NOTES_ROOT class="root"><NotesPanel /></div>
         </div>
+        <div id=OVERLAYS_ROOT class="root"><Overlays update_ready=RwSignal::new(false) /></div>
+    }
+}
+
+/// What floats over the page: the selection toolbar, the glossary popover, the toasts and the
+/// new-version bar.
+#[component]
+fn Overlays(update_ready: RwSignal<bool>) -> impl IntoView {
+    view! {
         <SelectionToolbar />
         <GlossPopover />
         <NotesToast />
@@ -143,4 +78,149 @@ pub fn App() -> impl IntoView {
             </div>
         })}
     }
+}
+
+/// Hydrates the widget root `id` with `widget`, the shared state in its context. (Only the
+/// wasm, built with `hydrate`, can; elsewhere there is no page to hydrate.)
+fn hydrate_root<V: IntoView + 'static>(
+    id: &str,
+    state: ReadingState,
+    notes: NotesState,
+    widget: impl FnOnce() -> V + 'static,
+) {
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (id, state, notes, widget);
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            leptos::logging::error!("研读: the page has no #{id}");
+            return;
+        };
+        leptos::mount::hydrate_from(el, move || {
+            provide_context(state);
+            provide_context(notes);
+            widget()
+        })
+        .forget();
+    }
+}
+
+/// Starts the app in the browser, on the prerendered page.
+pub fn start() {
+    // The state lives as long as the page: its owner is never disposed.
+    let owner = Owner::new();
+    owner.set();
+    std::mem::forget(owner);
+    // Effects are created below, before any root is mounted (which would start it).
+    #[cfg(feature = "hydrate")]
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let redraw = TextRedraw::new();
+    let state = ReadingState::new(redraw);
+    let notes = NotesState::new(redraw);
+    let update_ready = RwSignal::new(false);
+    hydrate_root(
+        TOPBAR_ROOT,
+        state,
+        notes,
+        || view! { <TopBar short_title=short_title() /> },
+    );
+    hydrate_root(NOTES_ROOT, state, notes, || view! { <NotesPanel /> });
+    hydrate_root(
+        OVERLAYS_ROOT,
+        state,
+        notes,
+        move || view! { <Overlays update_ready=update_ready /> },
+    );
+    redraw.set_draw(move |i| super::text_marks::draw_passage(state, notes, i));
+    super::static_page::follow(state, notes, OUTLINE.anchors());
+    wire(state, notes, update_ready);
+}
+
+/// Connects the browser's events to the state: storage, selection, location, scrolling, keys
+/// and the glossary terms, then says the app is ready.
+fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
+    let outline = &*OUTLINE;
+    // Notes load first: nothing is written before stored notes were read and checked.
+    // User Timing marks around loading the notes and once they are drawn (read by the
+    // benchmark: load → read is storage and decoding, read → drawn placing and drawing).
+    browser::mark("yandu:notes-load");
+    notes.load();
+    browser::mark("yandu:notes-read");
+    request_animation_frame(|| request_animation_frame(|| browser::mark("yandu:notes-drawn")));
+    browser::on_storage_change(move |key, value| notes.external_change(&key, value));
+    browser::on_selection_change(
+        move || {
+            let now = browser::selection::current_selection();
+            if notes.selection.with_untracked(|s| *s != now) {
+                notes.selection.set(now);
+            }
+        },
+        move || notes.selection.with_untracked(Option::is_some),
+    );
+    let shared_query = browser::query_in_location();
+    if !shared_query.is_empty() {
+        state.query.set(shared_query);
+        if browser::anchor_in_location().is_none() {
+            browser::reveal_current_hit();
+        }
+    }
+    browser::follow_location(move |anchor| state.target.set(anchor));
+    browser::spy_scroll(
+        std::iter::once(Anchor::Overview)
+            .chain(outline.anchors())
+            .collect(),
+        move |anchor| state.set_active(anchor),
+    );
+    browser::on_escape(move || {
+        state.outline_open.set(false);
+        state.gloss.set(None);
+        notes.panel_open.set(false);
+    });
+    browser::on_key(move |e, in_field| {
+        let plain = !e.ctrl_key() && !e.meta_key() && !e.alt_key();
+        if !in_field && plain && toolbar::handle_key(notes, &e.key()) {
+            e.prevent_default();
+            return;
+        }
+        if e.key() == "/" && !in_field && plain {
+            e.prevent_default();
+            browser::focus("search-input");
+        }
+    });
+    browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
+    browser::gloss_terms::listen(
+        move |entry, at| {
+            state.gloss.set(Some(GlossOpen {
+                entry,
+                left: at.left,
+                top: at.top,
+                bottom: at.bottom,
+            }))
+        },
+        move |entry| {
+            if state
+                .gloss
+                .get_untracked()
+                .is_some_and(|g| g.entry == entry)
+            {
+                state.gloss.set(None);
+            }
+        },
+    );
+    browser::offline::register(update_ready);
+    browser::announce_ready();
+
+    // The term whose explanation was open says so (aria-expanded) until it closes, however it
+    // closes: Escape, a tap elsewhere, the pointer or the focus leaving it.
+    Effect::new(move |_| {
+        if state.gloss.with(Option::is_none) {
+            browser::gloss_terms::collapse();
+        }
+    });
 }

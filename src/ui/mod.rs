@@ -6,14 +6,16 @@ pub mod gloss_popover;
 pub mod notes;
 pub mod outline;
 pub mod overview;
+pub mod passage_html;
 pub mod passage_text;
 pub mod per_passage;
 pub mod reader;
 pub mod redraw_order;
 pub mod search;
-pub mod selected;
 pub mod source_link;
 pub mod state;
+pub mod static_page;
+pub mod text_marks;
 pub mod topbar;
 
-pub use app::App;
+pub use app::Page;

@@ -1,29 +1,22 @@
 //! The outline (提纲): sections and their points with the report's own numbering and lead
 //! phrases. Plain links to the anchors, so the browser keeps the history for back/forward;
-//! the part being read is marked; sections fold; on narrow screens it is a drawer.
+//! the part being read is marked; sections fold; on narrow screens it is a drawer. Static:
+//! rendered at build time; the wasm's glue marks the part in view, counts notes, folds and
+//! opens the drawer (`ui::static_page`).
 
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::notes::use_notes;
-use super::state::use_reading_state;
 use crate::report::Anchor;
 use crate::summary::{Outline, OutlineItem};
 
 #[component]
 pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
-    let state = use_reading_state();
-    let close = move |_| state.outline_open.set(false);
     view! {
-        <nav
-            id="outline"
-            class="outline"
-            aria-label="提纲"
-            data-open=move || state.outline_open.get().to_string()
-        >
+        <nav id="outline" class="outline" aria-label="提纲" data-open="false">
             <div class="outline-head">
                 <h2 class="outline-title">"提纲"</h2>
-                <button type="button" class="icon-button outline-close" aria-label="关闭提纲" on:click=close>
+                <button type="button" class="icon-button outline-close" aria-label="关闭提纲">
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>
@@ -36,7 +29,7 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
                 {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
             </ol>
         </nav>
-        <div class="scrim" aria-hidden="true" on:click=close data-open=move || state.outline_open.get().to_string()></div>
+        <div class="scrim" aria-hidden="true" data-open="false"></div>
     }
 }
 
@@ -101,14 +94,10 @@ fn entry<C: IntoView + 'static>(
             </li>
         });
     }
-    let state = use_reading_state();
-    let expanded = RwSignal::new(true);
-    // A node a part inside which is in view (the node itself is then not active).
-    let contains_active = move || state.holds_active(anchor);
     let children_id = format!("outline-{anchor}");
     let has_children = !item.children.is_empty();
     Either::Right(view! {
-        <li class="outline-item" class:has-children=has_children class:contains-active=contains_active>
+        <li class="outline-item" class:has-children=has_children>
             <div class="outline-row">
                 {has_children.then(|| {
                     let label = format!("{}{}", item.ordinal, item.label);
@@ -116,10 +105,10 @@ fn entry<C: IntoView + 'static>(
                         <button
                             type="button"
                             class="outline-toggle"
-                            aria-expanded=move || expanded.get().to_string()
+                            aria-expanded="true"
                             aria-controls=children_id.clone()
-                            aria-label=move || format!("{}：{}", if expanded.get() { "收起" } else { "展开" }, label)
-                            on:click=move |_| expanded.update(|e| *e = !*e)
+                            aria-label=format!("收起：{label}")
+                            data-label=label
                         >
                             <span class="chevron" aria-hidden="true"></span>
                         </button>
@@ -128,7 +117,7 @@ fn entry<C: IntoView + 'static>(
                 <OutlineLink anchor=anchor ordinal=&item.ordinal label=&item.label />
             </div>
             {has_children.then(|| view! {
-                <ol id=format!("outline-{anchor}") class="outline-children" hidden=move || !expanded.get()>
+                <ol id=format!("outline-{anchor}") class="outline-children">
                     {children()}
                 </ol>
             })}
@@ -138,28 +127,10 @@ fn entry<C: IntoView + 'static>(
 
 #[component]
 fn OutlineLink(anchor: Anchor, ordinal: &'static str, label: &'static str) -> impl IntoView {
-    let state = use_reading_state();
-    let notes = use_notes();
-    let is_active = move || state.is_active(anchor);
-    let in_theme = move || state.in_chosen_theme(anchor);
     view! {
-        <a
-            class="outline-link"
-            href=format!("#{anchor}")
-            data-anchor=anchor.id()
-            class:is-active=is_active
-            class:in-theme=in_theme
-            aria-current=move || is_active().then_some("location")
-            on:click=move |_| state.outline_open.set(false)
-        >
+        <a class="outline-link" href=format!("#{anchor}") data-anchor=anchor.id()>
             {(!ordinal.is_empty()).then(|| view! { <span class="outline-ordinal">{ordinal}</span> })}
             <span class="outline-label">{label}</span>
-            {move || {
-                let n = notes.count_in(anchor);
-                (n > 0 && anchor != Anchor::Overview).then(|| view! {
-                    <span class="note-badge" aria-label=format!("{n} 条笔记")>{n}</span>
-                })
-            }}
         </a>
     }
 }

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 
 use super::passage_text::{range_view, redaction_chip};
 use super::source_link::SourceLink;
-use super::state::use_reading_state;
 use crate::report::{numerals, Document, Node, DOCUMENT, PASSAGES};
 use crate::summary::data::GLOSSARY;
 use crate::summary::outline::{place_label, short_place};
@@ -26,7 +25,7 @@ use crate::summary::timeline::{ordered, timeline, Dated};
 static TIMELINE: LazyLock<(Vec<Dated>, Vec<Dated>)> =
     LazyLock::new(|| ordered(timeline(&PASSAGES)));
 static TERMS: LazyLock<Vec<QuotedTerm>> = LazyLock::new(|| quoted_terms(&PASSAGES));
-pub static THEMES: LazyLock<Vec<Theme>> = LazyLock::new(|| themes(&DOCUMENT, &PASSAGES));
+static THEMES: LazyLock<Vec<Theme>> = LazyLock::new(|| themes(&DOCUMENT, &PASSAGES));
 
 #[component]
 pub fn Overview(doc: &'static Document) -> impl IntoView {
@@ -230,18 +229,17 @@ fn timeline_item(d: &'static Dated) -> impl IntoView {
 
 #[component]
 fn Terms() -> impl IntoView {
-    let state = use_reading_state();
     view! {
         <Section id="ov-terms" title="关键词">
             <ul class="ov-terms">
                 {TERMS.iter().map(|t| {
                     let term = t.term.clone();
-                    let search = t.term.clone();
                     view! {
                         <li class="ov-term">
+                            // Searched for by the page's glue (`ui::static_page`).
                             <button type="button" class="chip chip-term"
                                 aria-label=format!("搜索“{term}”")
-                                on:click=move |_| state.search_for(search.clone())>
+                                data-search=term.clone()>
                                 "“" {term.clone()} "”"
                             </button>
                             <span class="ov-term-count">{format!("×{}", t.occurrences.len())}</span>
@@ -263,22 +261,23 @@ fn Terms() -> impl IntoView {
 
 #[component]
 fn Themes() -> impl IntoView {
-    let state = use_reading_state();
+    // Every theme's panel is in the page, hidden; the glue shows the chosen one and marks the
+    // points its button names (`data-points`) in the reader and the outline (`ui::static_page`).
     view! {
         <Section id="ov-themes" title="主题">
             <ul class="ov-chips" role="list">
                 {THEMES.iter().enumerate().map(|(i, t)| view! {
                     <li>
-                        <button type="button" class="chip chip-theme"
-                            aria-pressed=move || (state.theme.get() == Some(i)).to_string()
-                            on:click=move |_| state.theme.update(|th| *th = if *th == Some(i) { None } else { Some(i) })>
+                        <button type="button" class="chip chip-theme" aria-pressed="false"
+                            aria-controls=format!("ov-theme-{i}") data-theme=i
+                            data-points={t.anchors.iter().map(|a| a.id()).collect::<Vec<_>>().join(" ")}>
                             {t.name}<span class="chip-count">{t.anchors.len()}</span>
                         </button>
                     </li>
                 }).collect_view()}
             </ul>
-            {move || state.theme.get().and_then(|i| THEMES.get(i)).map(|t| view! {
-                <div class="ov-theme-panel" role="region" aria-label=format!("主题：{}", t.name)>
+            {THEMES.iter().enumerate().map(|(i, t)| view! {
+                <div id=format!("ov-theme-{i}") class="ov-theme-panel" role="region" aria-label=format!("主题：{}", t.name) hidden>
                     <p class="ov-theme-title">{format!("“{}”涉及 {} 处", t.name, t.anchors.len())}</p>
                     <ul class="ov-theme-list">
                         {t.anchors.iter().map(|a| view! {
@@ -291,7 +290,7 @@ fn Themes() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 </div>
-            })}
+            }).collect_view()}
         </Section>
     }
 }

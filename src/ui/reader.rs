@@ -1,11 +1,12 @@
 //! The reader: the whole report, every character of the source, structured by its own
-//! numbering. Each part carries its anchor as id, so `#s2-p3` lands on 二、's 三是.
+//! numbering. Each part carries its anchor as id, so `#s2-p3` lands on 二、's 三是. Static:
+//! rendered to HTML at build time and never by the wasm, whose glue only sets classes on it
+//! (the jump's target, a theme's points) and draws marks into its passages (`text_marks`).
 
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::passage_text::PassageText;
-use super::state::use_reading_state;
 use crate::report::passage::{LayoutItem, NodeLayout, Passage, PassageKind};
 use crate::report::{Anchor, LAYOUT, PASSAGES};
 use crate::summary::outline::{CLOSING_LABEL, INTRO_LABEL};
@@ -140,12 +141,6 @@ fn paragraphs(list: &[usize]) -> impl IntoView {
         .collect_view()
 }
 
-/// Whether the part is the target of the last jump (it flashes and keeps a bar).
-fn is_target(anchor: Anchor) -> impl Fn() -> bool + Copy {
-    let state = use_reading_state();
-    move || state.target.is(anchor)
-}
-
 /// A `<section>` for the introduction, the closing or an appendix.
 #[component]
 fn Part<C: IntoView + 'static>(
@@ -156,7 +151,7 @@ fn Part<C: IntoView + 'static>(
 ) -> impl IntoView {
     let name = label.clone();
     view! {
-        <section id=anchor.id() class=format!("part {class}") class:is-target=is_target(anchor) aria-label=name>
+        <section id=anchor.id() class=format!("part {class}") aria-label=name>
             <AnchorLink anchor=anchor label=label />
             {children.into_inner()()}
         </section>
@@ -191,7 +186,7 @@ fn NodeView(node: &'static NodeLayout) -> impl IntoView {
         let (id, heading) = heading_parts(node);
         let labelled_by = id.clone();
         return Either::Left(view! {
-            <section id=node.anchor.id() class="part sec depth-1" class:is-target=is_target(node.anchor) aria-labelledby=labelled_by>
+            <section id=node.anchor.id() class="part sec depth-1" aria-labelledby=labelled_by>
                 <h2 id=id class="sec-heading">{heading}</h2>
                 {inner()}
             </section>
@@ -213,7 +208,7 @@ fn SubNodeView(node: &'static NodeLayout) -> impl IntoView {
         let (id, heading) = heading_parts(node);
         let labelled_by = id.clone();
         return Either::Left(view! {
-            <section id=node.anchor.id() class="part sec depth-2" class:is-target=is_target(node.anchor) aria-labelledby=labelled_by>
+            <section id=node.anchor.id() class="part sec depth-2" aria-labelledby=labelled_by>
                 <h3 id=id class="sec-heading sub-heading">{heading}</h3>
                 {inner()}
             </section>
@@ -246,7 +241,7 @@ fn deep_node(node: &'static NodeLayout) -> impl IntoView {
         .collect();
     let anchor = node.anchor;
     view! {
-        <div id=anchor.id() class=format!("part point-part depth-{}", node.depth) class:is-target=is_target(anchor)>
+        <div id=anchor.id() class=format!("part point-part depth-{}", node.depth)>
             {own.first().and_then(|&i| passage(i)).map(|p| view! {
                 <p class="point">
                     <AnchorLink anchor=anchor label=run_in_label(p) />
@@ -293,19 +288,17 @@ fn point_shell<C: IntoView + 'static>(
 ) -> impl IntoView {
     let anchor = node.anchor;
     let first = first_passage(node);
-    let state = use_reading_state();
-    let in_theme = move || state.in_chosen_theme(anchor);
     let label = first.map(run_in_label).unwrap_or_default();
     if node.items.len() <= 1 {
         return Either::Left(view! {
-            <p id=anchor.id() class="part point" class:is-target=is_target(anchor) class:in-theme=in_theme>
+            <p id=anchor.id() class="part point">
                 <AnchorLink anchor=anchor label=label />
                 {first.map(|p| view! { <PassageText passage=p /> })}
             </p>
         });
     }
     Either::Right(view! {
-        <div id=anchor.id() class=format!("part point-part depth-{}", node.depth) class:is-target=is_target(anchor) class:in-theme=in_theme>
+        <div id=anchor.id() class=format!("part point-part depth-{}", node.depth)>
             <p class="point">
                 <AnchorLink anchor=anchor label=label />
                 {first.map(|p| view! { <PassageText passage=p /> })}

@@ -1,11 +1,11 @@
-//! The state shared by the components: where the reader is, what is open, the search, and
-//! the marks drawn over the text. Derived values are memos, never copies kept in sync by hand.
+//! The state shared by the widgets and the static page's glue: where the reader is, what is
+//! open, the search, and the marks drawn over the text. Derived values are memos, never
+//! copies kept in sync by hand.
 
 use leptos::prelude::*;
 
 use super::per_passage::PerPassage;
-use super::selected::Selected;
-use crate::report::anchor::MAX_DEPTH;
+use super::text_marks::TextRedraw;
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::search::{Hit, SearchIndex};
@@ -34,11 +34,9 @@ static SEARCH_INDEX: std::sync::LazyLock<SearchIndex> =
 #[derive(Clone, Copy)]
 pub struct ReadingState {
     /// The part in view, as the scroll spy sees it.
-    active: Selected<Anchor>,
-    /// For each depth, the node at that depth that holds the part in view (below it).
-    active_within: [Selected<Anchor>; MAX_DEPTH],
+    pub active: RwSignal<Option<Anchor>>,
     /// The part named by the URL fragment (the last jump), flashed when reached.
-    pub target: Selected<Anchor>,
+    pub target: RwSignal<Option<Anchor>>,
     /// Whether the outline drawer is open (narrow screens only).
     pub outline_open: RwSignal<bool>,
     pub query: RwSignal<String>,
@@ -54,7 +52,7 @@ pub struct ReadingState {
 }
 
 impl ReadingState {
-    pub fn new() -> Self {
+    pub fn new(redraw: TextRedraw) -> Self {
         let query = RwSignal::new(String::new());
         let current = RwSignal::new(0);
         let flash = RwSignal::new(None::<Flash>);
@@ -95,14 +93,16 @@ impl ReadingState {
             }
             per
         });
-        let passage_marks = PerPassage::follow(marks, PASSAGES.len(), |m| {
+        let passage_marks = PerPassage::follow(
+            marks,
+            PASSAGES.len(),
             // The current hit is scrolled to and the flash is what a jump lands on.
-            matches!(m.kind, MarkKind::CurrentHit | MarkKind::Flash)
-        });
+            |m| matches!(m.kind, MarkKind::CurrentHit | MarkKind::Flash),
+            redraw,
+        );
         ReadingState {
-            active: Selected::new(),
-            active_within: std::array::from_fn(|_| Selected::new()),
-            target: Selected::new(),
+            active: RwSignal::new(None),
+            target: RwSignal::new(None),
             outline_open: RwSignal::new(false),
             query,
             hits,
@@ -122,50 +122,16 @@ impl ReadingState {
         crate::browser::reveal_current_hit();
     }
 
-    /// Says which part is in view.
+    /// Says which part is in view (no change, no wake).
     pub fn set_active(&self, anchor: Option<Anchor>) {
-        self.active.set(anchor);
-        let mut holders = [None; MAX_DEPTH];
-        let mut up = anchor.and_then(|a| a.path());
-        while let Some(p) = up.filter(|p| p.depth() > 1) {
-            let parent = p.parent();
-            holders[parent.depth() - 1] = Some(Anchor::Node(parent));
-            up = Some(parent);
-        }
-        for (selected, holder) in self.active_within.iter().zip(holders) {
-            selected.set(holder);
+        if self.active.get_untracked() != anchor {
+            self.active.set(anchor);
         }
     }
 
-    /// The part in view (not reactive).
-    pub fn active(&self) -> Option<Anchor> {
-        self.active.get()
-    }
-
-    /// Whether `anchor` is the part in view (reactive).
-    pub fn is_active(&self, anchor: Anchor) -> bool {
-        self.active.is(anchor)
-    }
-
-    /// Whether a part inside `anchor` (not `anchor` itself) is in view (reactive).
-    pub fn holds_active(&self, anchor: Anchor) -> bool {
-        anchor
-            .path()
-            .and_then(|p| self.active_within.get(p.depth().checked_sub(1)?))
-            .is_some_and(|selected| selected.is(anchor))
-    }
-
-    /// The marks of one passage (reactive; changes only when that passage's marks do).
-    pub fn marks_of(&self, passage: usize) -> Signal<Vec<Mark>> {
-        self.passage_marks.of(passage)
-    }
-
-    /// Whether `anchor` is one of the chosen theme's points (reactive).
-    pub fn in_chosen_theme(&self, anchor: Anchor) -> bool {
-        self.theme
-            .get()
-            .and_then(|i| crate::ui::overview::THEMES.get(i))
-            .is_some_and(|t| t.anchors.contains(&anchor))
+    /// The search marks of one passage (not reactive).
+    pub fn marks_of(&self, passage: usize) -> Vec<Mark> {
+        self.passage_marks.get(passage)
     }
 
     /// Moves the current hit by `step` (wrapping), if there are hits.
@@ -175,12 +141,6 @@ impl ReadingState {
             let next = (self.current.get_untracked() as isize + step).rem_euclid(n as isize);
             self.current.set(next as usize);
         }
-    }
-}
-
-impl Default for ReadingState {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

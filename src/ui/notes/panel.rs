@@ -175,7 +175,7 @@ pub fn NotesPanel() -> impl IntoView {
 
             <div class="notes-tools">
                 <button type="button" class="chip" disabled=read_only
-                    on:click=move |_| notes.note_about(reading.active().filter(|a| DOCUMENT.has(*a)))>
+                    on:click=move |_| notes.note_about(reading.active.get_untracked().filter(|a| DOCUMENT.has(*a)))>
                     "＋ 为当前部分写笔记"
                 </button>
                 <button type="button" class="chip" disabled=read_only on:click=move |_| notes.note_about(None)>"＋ 关于全文"</button>

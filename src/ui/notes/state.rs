@@ -18,7 +18,9 @@ use crate::notes::transfer::{
 use crate::notes::{Mode, Note, NoteBook, NoteError, NoteKind, Target};
 use crate::report::passage::NoteMark;
 use crate::report::{Anchor, DOCUMENT, PASSAGES};
+use crate::ui::passage_html::NoteLook;
 use crate::ui::per_passage::PerPassage;
+use crate::ui::text_marks::TextRedraw;
 
 type Book = NoteBook<Store>;
 
@@ -62,7 +64,7 @@ pub struct NotesState {
 }
 
 impl NotesState {
-    pub fn new() -> Self {
+    pub fn new(redraw: TextRedraw) -> Self {
         let book: StoredValue<Option<Book>, LocalStorage> = StoredValue::new_local(None);
         let rev = RwSignal::new(0u64);
         let notes: Memo<Vec<Note>> = Memo::new(move |_| {
@@ -115,10 +117,8 @@ impl NotesState {
             });
             per
         });
-        let marks = PerPassage::follow(marks, PASSAGES.len(), |_| {
-            // All at once: a link to a note scrolls to its highlight two frames after load.
-            true
-        });
+        // All at once: a link to a note scrolls to its highlight two frames after load.
+        let marks = PerPassage::follow(marks, PASSAGES.len(), |_| true, redraw);
         NotesState {
             book,
             rev,
@@ -456,17 +456,29 @@ impl NotesState {
         self.with_book(|b| b.external_change(key, value.as_deref()));
     }
 
+    /// How the highlight of note `index` (into `notes`) is drawn in passage `passage`.
+    pub fn look(&self, index: usize, passage: usize) -> Option<NoteLook> {
+        let note = self.notes.with_untracked(|ns| ns.get(index).cloned())?;
+        let first_here = self.placement.with_untracked(|p| {
+            p.get(index)
+                .and_then(|v| v.as_ref())
+                .and_then(|v| v.first())
+                .is_some_and(|f| f.0 == passage)
+        });
+        Some(NoteLook {
+            kind: note.kind.map_or("划线", |k| k.label()),
+            slug: note.kind.map_or("plain", |k| k.slug()),
+            id: note.id,
+            text: note.text,
+            first_here,
+        })
+    }
+
     /// How many notes sit in a part (for the outline's badges); a node counts its children's.
     pub fn count_in(&self, anchor: Anchor) -> usize {
         let counts = |a: Anchor| a.within(&anchor);
         self.homes
             .with(|homes| homes.iter().flatten().filter(|a| counts(**a)).count())
-    }
-}
-
-impl Default for NotesState {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

@@ -1,0 +1,161 @@
+//! The prerendered page's static parts (the report, the overview, the outline), as the wasm
+//! changes them: it never renders them, it only sets classes and attributes on their elements,
+//! replaces a passage's text when its marks change, and listens for clicks on the document.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::report::Anchor;
+
+fn by_id(id: &str) -> Option<Element> {
+    document().get_element_by_id(id)
+}
+
+fn query(selector: &str) -> Option<Element> {
+    document().query_selector(selector).ok().flatten()
+}
+
+fn query_all(selector: &str) -> Vec<Element> {
+    let Ok(list) = document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn set_class(el: &Element, class: &str, on: bool) {
+    let _ = el.class_list().toggle_with_force(class, on);
+}
+
+/// Puts `html` (from `ui::passage_html`, escaped there) into the reader's passage `index`.
+pub fn set_passage_html(index: usize, html: &str) {
+    let el = super::passage_element(index)
+        .or_else(|| query(&format!("#reader [data-passage=\"{index}\"]")));
+    if let Some(el) = el {
+        el.set_inner_html(html);
+    }
+}
+
+/// Gives or takes `class` from the reader's element of `anchor`.
+pub fn set_part_class(anchor: Anchor, class: &str, on: bool) {
+    if let Some(el) = by_id(&anchor.id()) {
+        set_class(&el, class, on);
+    }
+}
+
+/// The outline's link to `anchor`.
+fn outline_link(anchor: Anchor) -> Option<Element> {
+    query(&format!("#outline a[data-anchor=\"{}\"]", anchor.id()))
+}
+
+/// Marks the outline's link to `anchor` as the part being read (or not).
+pub fn set_outline_active(anchor: Anchor, on: bool) {
+    if let Some(a) = outline_link(anchor) {
+        set_class(&a, "is-active", on);
+        let _ = if on {
+            a.set_attribute("aria-current", "location")
+        } else {
+            a.remove_attribute("aria-current")
+        };
+    }
+}
+
+/// Marks the outline's entry of `anchor` as holding the part being read (or not).
+pub fn set_outline_holds_active(anchor: Anchor, on: bool) {
+    if let Some(li) = outline_link(anchor).and_then(|a| a.closest("li.outline-item").ok().flatten())
+    {
+        set_class(&li, "contains-active", on);
+    }
+}
+
+/// Marks `anchor` in the reader and the outline as one of the chosen theme's points.
+pub fn set_in_theme(anchor: Anchor, on: bool) {
+    set_part_class(anchor, "in-theme", on);
+    if let Some(a) = outline_link(anchor) {
+        set_class(&a, "in-theme", on);
+    }
+}
+
+/// The points of theme `index`, as its button names them (`data-points`, ids).
+pub fn theme_points(index: usize) -> Vec<Anchor> {
+    query(&format!("button[data-theme=\"{index}\"]"))
+        .and_then(|b| b.get_attribute("data-points"))
+        .map(|ids| ids.split_whitespace().filter_map(Anchor::parse).collect())
+        .unwrap_or_default()
+}
+
+/// Shows theme `index`'s button as pressed and its panel open (or neither).
+pub fn show_theme(index: usize, on: bool) {
+    if let Some(b) = query(&format!("button[data-theme=\"{index}\"]")) {
+        let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    }
+    if let Some(panel) = by_id(&format!("ov-theme-{index}")) {
+        let _ = panel.toggle_attribute_with_force("hidden", !on);
+    }
+}
+
+/// The outline drawer and its scrim, open or closed (narrow screens).
+pub fn set_outline_open(open: bool) {
+    let value = if open { "true" } else { "false" };
+    for el in query_all("#outline, .scrim") {
+        let _ = el.set_attribute("data-open", value);
+    }
+}
+
+/// The count of notes on the outline's link to `anchor` (no badge for none).
+pub fn set_note_badge(anchor: Anchor, count: usize) {
+    let Some(a) = outline_link(anchor) else {
+        return;
+    };
+    let badge = a.query_selector(".note-badge").ok().flatten();
+    match (badge, count) {
+        (Some(b), 0) => b.remove(),
+        (None, 0) => {}
+        (badge, n) => {
+            let b = badge.or_else(|| {
+                let b = document().create_element("span").ok()?;
+                b.set_class_name("note-badge");
+                a.append_child(&b).ok()?;
+                Some(b)
+            });
+            if let Some(b) = b {
+                let _ = b.set_attribute("aria-label", &format!("{n} 条笔记"));
+                b.set_text_content(Some(&n.to_string()));
+            }
+        }
+    }
+}
+
+/// Folds or unfolds the outline entry whose toggle is `button`: its `aria-expanded`, its name
+/// (收起/展开 and the entry's label) and the `hidden` of the list it controls.
+pub fn toggle_fold(button: &Element) {
+    let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+    let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    let label = button.get_attribute("data-label").unwrap_or_default();
+    let verb = if open { "收起" } else { "展开" };
+    let _ = button.set_attribute("aria-label", &format!("{verb}：{label}"));
+    if let Some(list) = button
+        .get_attribute("aria-controls")
+        .and_then(|id| by_id(&id))
+    {
+        let _ = list.toggle_attribute_with_force("hidden", !open);
+    }
+}
+
+/// Calls `f` with the element matching `selector` that holds a click's target, for every
+/// click on the page (one listener for all of them, as the static page has no views).
+pub fn on_click_within(selector: &'static str, f: impl Fn(Element, ev::MouseEvent) + 'static) {
+    // The listener lives as long as the page.
+    _ = window_event_listener(ev::click, move |e| {
+        let hit = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest(selector).ok().flatten());
+        if let Some(el) = hit {
+            f(el, e);
+        }
+    });
+}
