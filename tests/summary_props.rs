@@ -168,6 +168,12 @@ proptest! {
             }
             let byte = p.byte_at_rendered_utf16(at(6));
             prop_assert!(p.text.is_char_boundary(byte));
+            // Marks are drawn from bytes at rendered positions: the two maps agree both ways,
+            // and a rendered position never passes the rendered text's end.
+            let units = p.rendered_utf16_at_byte(byte);
+            prop_assert_eq!(p.byte_at_rendered_utf16(units), byte);
+            let end = p.rendered_utf16_at_byte(p.text.len());
+            prop_assert!(p.rendered_utf16_at_byte(at(7)) <= end);
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod driver;
 pub mod genre;
+pub mod marks;
 pub mod page;
 pub mod server;
 pub mod sizes;

@@ -252,40 +252,86 @@ impl Page {
         self.poll(reloaded, "the reloaded page", true).await
     }
 
+    /// A JavaScript expression for the range of the first occurrence of `text` inside the
+    /// element matching `root` (across element boundaries), scrolled to the middle of the view
+    /// at once; `null` if there is none.
+    fn text_range(root: &str, text: &str) -> Result<String, String> {
+        let root_js = serde_json::to_string(root).map_err(|e| e.to_string())?;
+        let text_js = serde_json::to_string(text).map_err(|e| e.to_string())?;
+        Ok(format!(
+            "(() => {{
+                const root = document.querySelector({root_js});
+                if (!root) return null;
+                root.scrollIntoView({{block: 'center', behavior: 'instant'}});
+                const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+                const nodes = []; let all = '';
+                while (walker.nextNode()) {{ nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }}
+                const at = all.indexOf({text_js});
+                if (at < 0) return null;
+                const end = at + {text_js}.length;
+                const find = (pos, isEnd) => {{
+                    for (const [n, start] of nodes) {{
+                        const stop = start + n.data.length;
+                        if (isEnd ? (pos > start && pos <= stop) : (pos >= start && pos < stop)) return [n, pos - start];
+                    }}
+                }};
+                const [sn, so] = find(at, false); const [en, eo] = find(end, true);
+                const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
+                return range;
+            }})()"
+        ))
+    }
+
     /// Selects the first occurrence of `text` inside the element matching `root`, across
     /// element boundaries, as a person dragging over it would.
     pub async fn select_text(&self, root: &str, text: &str) -> TestResult {
-        let root_js = serde_json::to_string(root).map_err(|e| e.to_string())?;
-        let text_js = serde_json::to_string(text).map_err(|e| e.to_string())?;
+        let range = Self::text_range(root, text)?;
         let found = self
             .js(&format!(
-                "(() => {{
-                    const root = document.querySelector({root_js});
-                    if (!root) return false;
-                    root.scrollIntoView({{block: 'center', behavior: 'instant'}});
-                    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-                    const nodes = []; let all = '';
-                    while (walker.nextNode()) {{ nodes.push([walker.currentNode, all.length]); all += walker.currentNode.data; }}
-                    const at = all.indexOf({text_js});
-                    if (at < 0) return false;
-                    const end = at + {text_js}.length;
-                    const find = (pos, isEnd) => {{
-                        for (const [n, start] of nodes) {{
-                            const stop = start + n.data.length;
-                            if (isEnd ? (pos > start && pos <= stop) : (pos >= start && pos < stop)) return [n, pos - start];
-                        }}
-                    }};
-                    const [sn, so] = find(at, false); const [en, eo] = find(end, true);
-                    const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
-                    const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range);
-                    return true;
-                }})()"
+                "(() => {{ const range = {range}; if (!range) return false; \
+                 const sel = getSelection(); sel.removeAllRanges(); sel.addRange(range); return true; }})()"
             ))
             .await?;
         check(
             found == Value::Bool(true),
             format!("{text} not found in {root}"),
         )
+    }
+
+    /// Clicks the middle of the first occurrence of `text` inside the element matching `root`
+    /// with the mouse, as a reader does (the browser puts the caret there).
+    pub async fn click_text(&self, root: &str, text: &str) -> TestResult {
+        let range = Self::text_range(root, text)?;
+        let at = self
+            .js(&format!(
+                "(() => {{ const range = {range}; if (!range) return null; \
+                 const r = range.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]; }})()"
+            ))
+            .await?;
+        let (x, y) = match at.as_array().map(|a| (a[0].as_f64(), a[1].as_f64())) {
+            Some((Some(x), Some(y))) => (x, y),
+            _ => return Err(format!("{text} not found in {root}")),
+        };
+        let actions = MouseActions::new("mouse".to_string())
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(50)),
+                x: x.round(),
+                y: y.round(),
+            })
+            .then(PointerAction::Down {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Up {
+                button: fantoccini::actions::MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(actions)
+            .await
+            .map_err(|e| format!("cannot click {text} in {root}: {e}"))?;
+        self.client
+            .release_actions()
+            .await
+            .map_err(|e| format!("cannot release the mouse: {e}"))
     }
 
     /// localStorage as a JSON object of key → value (our keys and any others).

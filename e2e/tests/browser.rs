@@ -8,6 +8,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use yandu_e2e::driver::{DriverProcess, Engine};
+use yandu_e2e::marks;
 use yandu_e2e::page::{check, Page, TestResult, ARROW_DOWN, ENTER, ESCAPE, SHIFT};
 use yandu_e2e::server::StaticServer;
 
@@ -424,8 +425,21 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
 }
 
 /// Whether the current search hit is drawn and inside the viewport.
-const CURRENT_HIT_IN_VIEW: &str = "(() => { const m = document.querySelector('#reader mark.current'); \
-    if (!m) return false; const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+fn current_hit_in_view() -> String {
+    format!(
+        "(() => {{ const m = {}; if (!m) return false; const r = m.getBoundingClientRect(); \
+         return r.top >= 0 && r.bottom <= innerHeight; }})()",
+        marks::first(marks::CURRENT, "#reader")
+    )
+}
+
+/// The current search hit's top in the page (JavaScript).
+fn current_hit_top() -> String {
+    format!(
+        "{}.getBoundingClientRect().top + scrollY",
+        marks::first(marks::CURRENT, "#reader")
+    )
+}
 
 /// Empties the search box as typing would, so the next query starts from nothing.
 const CLEAR_SEARCH: &str =
@@ -433,10 +447,13 @@ const CLEAR_SEARCH: &str =
     i.dispatchEvent(new Event('input')); return true; })()";
 
 /// Whether the outline's current part is the one holding the current search hit.
-const CURRENT_HIT_IN_OUTLINE: &str =
-    "(() => { const m = document.querySelector('#reader mark.current'); \
-    const a = document.querySelector('#outline .outline-link.is-active'); \
-    return !!m && !!a && m.closest('.part[id]').id === a.dataset.anchor; })()";
+fn current_hit_in_outline() -> String {
+    format!(
+        "(() => {{ const m = {}; const a = document.querySelector('#outline .outline-link.is-active'); \
+         return !!m && !!a && m.startContainer.parentElement.closest('.part[id]').id === a.dataset.anchor; }})()",
+        marks::first(marks::CURRENT, "#reader")
+    )
+}
 
 async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
@@ -447,22 +464,22 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         let n = ctx.source.matches("泉水").count();
         page.type_into("#search-input", "泉水").await?;
         page.wait_until(
-            &format!("document.querySelectorAll('#reader mark.hit').length === {n}"),
+            &format!("{} === {n}", marks::count(marks::HITS, "#reader")),
             &format!("{n} hits highlighted in the reader"),
         )
         .await?;
         let count = "document.querySelector('[data-testid=search-count]').textContent";
         page.wait_until(&format!("{count} === '1 / {n}'"), "the count to read 1 / n").await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be scrolled into view").await?;
-        let first = page.js_f64("document.querySelector('#reader mark.current').getBoundingClientRect().top + scrollY").await?;
+        page.wait_until(&current_hit_in_view(), "the first hit to be scrolled into view").await?;
+        let first = page.js_f64(&current_hit_top()).await?;
         page.press(&[ENTER]).await?;
         page.wait_until(&format!("{count} === '2 / {n}'"), "Enter to move to hit 2").await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "hit 2 to be in view").await?;
-        let second = page.js_f64("document.querySelector('#reader mark.current').getBoundingClientRect().top + scrollY").await?;
+        page.wait_until(&current_hit_in_view(), "hit 2 to be in view").await?;
+        let second = page.js_f64(&current_hit_top()).await?;
         check(second > first, "hit 2 comes after hit 1 in the text")?;
         page.wait_until("document.getElementById('search-results').hidden", "stepping to close the result list, which covers the text")
             .await?;
-        page.wait_until(CURRENT_HIT_IN_OUTLINE, "the outline to mark the part that holds hit 2")
+        page.wait_until(&current_hit_in_outline(), "the outline to mark the part that holds hit 2")
             .await?;
         page.click("#search-input").await?;
         page.wait_until("!document.getElementById('search-results').hidden", "a click in the box to open the list again")
@@ -476,10 +493,10 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         page.wait_until(&format!("{count} === '1 / {last}'"), "城乡 to be found").await?;
         page.press(&[SHIFT, ENTER]).await?;
         page.wait_until(&format!("{count} === '{last} / {last}'"), "Shift+Enter to go to the last 城乡").await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the last 城乡 to be in view").await?;
+        page.wait_until(&current_hit_in_view(), "the last 城乡 to be in view").await?;
         page.wait_scroll_settled().await?;
-        let marked = page.js(CURRENT_HIT_IN_OUTLINE).await?;
-        let seen = page.js_string("(() => { const m = document.querySelector('#reader mark.current'); const a = document.querySelector('#outline .outline-link.is-active'); return [m && m.closest('.part[id]').id, a && a.dataset.anchor, m && m.getBoundingClientRect().top, scrollY, innerHeight, document.documentElement.scrollHeight].join(' '); })()").await?;
+        let marked = page.js(&current_hit_in_outline()).await?;
+        let seen = page.js_string(&format!("(() => {{ const m = {}; const a = document.querySelector('#outline .outline-link.is-active'); return [m && m.startContainer.parentElement.closest('.part[id]').id, a && a.dataset.anchor, m && m.getBoundingClientRect().top, scrollY, innerHeight, document.documentElement.scrollHeight].join(' '); }})()", marks::first(marks::CURRENT, "#reader"))).await?;
         check(marked == serde_json::Value::Bool(true), format!("the outline marks the part of the last 城乡, not the closing part (hit's part, marked part, hit top, scrollY, innerHeight, scrollHeight: {seen})"))?;
         page.js(CLEAR_SEARCH).await?;
         page.type_into("#search-input", "泉水").await?;
@@ -503,8 +520,14 @@ async fn search_highlights_counts_and_steps(ctx: &Ctx) -> TestResult {
         page.type_into("#search-input", "X").await?;
         page.wait_until(&format!("{count} === '1 / {values}'"), &format!("X to find the {values} masked values"))
             .await?;
+        // Each chip lies inside one hit: the hit starts at or before it and ends at or after it.
         page.wait_until(
-            "[...document.querySelectorAll('#reader .redacted')].every(r => r.closest('mark.hit'))",
+            &format!(
+                "(() => {{ const hits = {}; return [...document.querySelectorAll('#reader .redacted')].every(r => {{ \
+                   const t = r.firstChild; \
+                   return hits.some(h => h.isPointInRange(t, 0) && h.isPointInRange(t, t.length)); }}); }})()",
+                marks::ranges(marks::HITS, "#reader")
+            ),
             "every masked value to be marked whole",
         )
         .await
@@ -527,11 +550,11 @@ async fn search_results_list_jumps_and_escape_clears(ctx: &Ctx) -> TestResult {
         page.wait_until(&format!("{count}.startsWith('3 / ')"), "the third result to become current")
             .await?;
         page.wait_until("document.getElementById('search-results').hidden", "the list to close").await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the chosen hit to be in view").await?;
+        page.wait_until(&current_hit_in_view(), "the chosen hit to be in view").await?;
         page.click("#search-input").await?;
         page.press(&[ESCAPE]).await?;
         page.wait_until(
-            "document.getElementById('search-input').value === '' && !document.querySelector('#reader mark.hit') && !location.search.includes('q=')",
+            &format!("document.getElementById('search-input').value === '' && !{} && !location.search.includes('q=')", marks::any(marks::HITS, "#reader")),
             "Escape to clear the search, its marks and the URL",
         )
         .await?;
@@ -549,12 +572,13 @@ async fn search_results_list_jumps_and_escape_clears(ctx: &Ctx) -> TestResult {
     .await
 }
 
-/// Whether the search marks hold `q` exactly `n` times (a hit may be drawn as several marks
-/// where it crosses a term), every passage containing `q` has one and no other passage has.
+/// Whether the search marks hold `q` exactly `n` times, every passage containing `q` has one
+/// and no other passage has.
 fn marked_exactly(q: &str, n: usize) -> String {
+    let hits = marks::ranges(marks::HITS, "#reader");
     format!(
-        "[...document.querySelectorAll('#reader mark.hit')].map(m => m.textContent).join('') === '{q}'.repeat({n}) && \
-         [...document.querySelectorAll('#reader [data-passage]')].every(p => p.textContent.includes('{q}') === !!p.querySelector('mark.hit'))"
+        "(() => {{ const hits = {hits}; return hits.map(r => r.toString()).join('') === '{q}'.repeat({n}) && \
+         [...document.querySelectorAll('#reader [data-passage]')].every(p => p.textContent.includes('{q}') === hits.some(h => p.contains(h.startContainer))); }})()"
     )
 }
 
@@ -570,7 +594,7 @@ async fn search_on_many_passages_draws_every_hit_and_no_stale_one(ctx: &Ctx) -> 
             &format!("all {n} hits of 城 to be drawn, in every passage that has one"),
         )
         .await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be in view").await?;
+        page.wait_until(&current_hit_in_view(), "the first hit to be in view").await?;
         // Two keystrokes in one task: the second change arrives while the first is still
         // being drawn in batches.
         page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); i.value = '城'; i.dispatchEvent(new Event('input', { bubbles: true })); requestAnimationFrame(() => { i.value = '城乡'; i.dispatchEvent(new Event('input', { bubbles: true })); }); return true; })()").await?;
@@ -584,7 +608,7 @@ async fn search_on_many_passages_draws_every_hit_and_no_stale_one(ctx: &Ctx) -> 
             &format!("only the {m} hits of 城乡 to stay marked"),
         )
         .await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit of 城乡 to be in view").await
+        page.wait_until(&current_hit_in_view(), "the first hit of 城乡 to be in view").await
     })
     .await
 }
@@ -594,7 +618,7 @@ async fn shared_search_link_opens_with_hits(ctx: &Ctx) -> TestResult {
         page.goto("?q=%E6%96%B0%E5%9F%8E").await?; // ?q=新城
         let n = ctx.source.matches("新城").count();
         page.wait_until(
-            &format!("document.querySelectorAll('#reader mark.hit').length === {n}"),
+            &format!("{} === {n}", marks::count(marks::HITS, "#reader")),
             "the shared query's hits to be highlighted",
         )
         .await?;
@@ -603,7 +627,7 @@ async fn shared_search_link_opens_with_hits(ctx: &Ctx) -> TestResult {
             "the box to show the query",
         )
         .await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "the first hit to be in view")
+        page.wait_until(&current_hit_in_view(), "the first hit to be in view")
             .await?;
         let wide = page
             .js_f64("document.documentElement.scrollWidth - innerWidth")
@@ -701,7 +725,7 @@ async fn overview_links_to_source_sentences(ctx: &Ctx) -> TestResult {
         page.wait_until("location.hash === '#s2-p1'", "the 2020年 event to link to 二、一是").await?;
         page.wait_landed("s2-p1").await?;
         page.wait_until(
-            "[...document.querySelectorAll('#s2-p1 mark.flash')].map(m => m.textContent).join('').includes('2020年建成通车')",
+            &format!("{}.includes('2020年建成通车')", marks::text(marks::FLASH, "#s2-p1")),
             "the sentence with 2020年 to flash",
         )
         .await?;
@@ -713,7 +737,7 @@ async fn overview_links_to_source_sentences(ctx: &Ctx) -> TestResult {
         page.click(".ov-figure:first-child a").await?;
         page.wait_until("location.hash === '#intro'", "the area figure to link to the introduction").await?;
         page.wait_until(
-            "[...document.querySelectorAll('#intro mark.flash')].map(m => m.textContent).join('').includes('平方公里')",
+            &format!("{}.includes('平方公里')", marks::text(marks::FLASH, "#intro")),
             "the profile sentence to flash",
         )
         .await?;
@@ -758,7 +782,7 @@ async fn overview_terms_open_a_search_and_masks_are_counted(ctx: &Ctx) -> TestRe
             .await?;
         page.click("[data-e2e=term]").await?;
         page.wait_until("document.getElementById('search-input').value === '一带两城'", "the term to fill the search").await?;
-        page.wait_until(CURRENT_HIT_IN_VIEW, "its first occurrence to be in view").await?;
+        page.wait_until(&current_hit_in_view(), "its first occurrence to be in view").await?;
         let total = page.js_f64("Number(document.querySelector('.ov-masked-total .ov-big').textContent)").await?;
         let runs = ctx.source.split(|c| c != 'X').filter(|r| !r.is_empty()).count() as f64;
         check(total == runs, format!("the overview counts {total} masked values, the source has {runs}"))?;
@@ -817,7 +841,7 @@ async fn no_console_errors(ctx: &Ctx) -> TestResult {
         // Exercise what styles or scripts the page at run time: search marks, the glossary
         // popover, the selection toolbar; a CSP violation would be logged as an error.
         page.type_into("#search-input", "城乡").await?;
-        page.wait_until("!!document.querySelector('mark.current')", "search marks").await?;
+        page.wait_until(&marks::any(marks::CURRENT, "#reader"), "search marks").await?;
         page.js("(document.querySelector('#reader .gloss').focus(), true)").await?;
         page.wait_until("!document.getElementById('gloss-popover').hidden && document.getElementById('gloss-popover').style.left !== ''", "the popover, placed").await?;
         page.select_text("#s2-p3", "以棚改旧改为突破口").await?;

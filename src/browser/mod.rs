@@ -5,6 +5,7 @@
 
 pub mod files;
 pub mod gloss_terms;
+pub mod highlights;
 pub mod offline;
 pub mod page_dom;
 pub mod reading_place;
@@ -31,20 +32,10 @@ pub fn anchor_in_location() -> Option<Anchor> {
         .and_then(|h| Anchor::parse(&h))
 }
 
-/// The element id named by a `#note-<id>` fragment.
+/// The note id named by a `#note-<id>` fragment.
 pub fn note_in_location() -> Option<String> {
     let hash = window().location().hash().ok()?;
-    hash.strip_prefix("#note-").map(|id| format!("note-{id}"))
-}
-
-/// Scrolls the element with `id` to the middle of the view.
-pub fn scroll_to_id(id: &str) {
-    forget_revealed();
-    if let Some(el) = document().get_element_by_id(id) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Center);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
+    hash.strip_prefix("#note-").map(str::to_string)
 }
 
 /// Scrolls the part with `anchor` to the top of the view; the smoothness follows the CSS
@@ -75,10 +66,11 @@ fn bring_to_top(anchor: Anchor, behavior: ScrollBehavior) -> bool {
 }
 
 /// Gives `target` the anchor in the URL fragment: now, and on every fragment change
-/// (outline clicks, back and forward), and scrolls there. On first load the browser has
-/// scrolled to the prerendered part already; scrolling there again is a no-op where it did so
-/// exactly, and corrects engines without scroll anchoring (WebKit) if the layout moved since.
-pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static) {
+/// (outline clicks, back and forward), and scrolls there; a `#note-<id>` fragment goes to
+/// `note` instead. On first load the browser has scrolled to the prerendered part already;
+/// scrolling there again is a no-op where it did so exactly, and corrects engines without
+/// scroll anchoring (WebKit) if the layout moved since.
+pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static, note: impl Fn(String) + 'static) {
     let initial = anchor_in_location();
     target(initial);
     if let Some(anchor) = initial {
@@ -89,8 +81,7 @@ pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static) {
             }
         });
     } else if let Some(id) = note_in_location() {
-        // Highlights are drawn once the notes have loaded: wait a frame more.
-        request_animation_frame(move || request_animation_frame(move || scroll_to_id(&id)));
+        note(id);
     }
     // Listeners live as long as the page: their handles are dropped without removing them.
     // The app scrolls itself on every change: a browser does not always do it (a fragment
@@ -101,8 +92,27 @@ pub fn follow_location(target: impl Fn(Option<Anchor>) + 'static) {
         if let Some(anchor) = anchor {
             scroll_to(anchor);
         } else if let Some(id) = note_in_location() {
-            scroll_to_id(&id);
+            note(id);
         }
+    });
+}
+
+/// Scrolls the flashed range (a highlight's text, reached by its link) to the middle of the
+/// view, once it is drawn.
+pub fn reveal_flash() {
+    // Two frames: the flash is drawn by an effect after the state changed.
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            forget_revealed();
+            if let Some((rect, _)) = highlights::flashed() {
+                let top = scroll_y() + rect.top() - (viewport_height() - rect.height()) / 2.0;
+                window().scroll_to_with_x_and_y(scroll_x(), top.max(0.0));
+            } else if let Ok(Some(el)) = document().query_selector("#reader mark.flash") {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        })
     });
 }
 
@@ -331,21 +341,42 @@ pub fn after_each_paint(step: impl FnMut() -> bool + 'static) {
 /// Scrolls the current search hit to the reading line, once it is drawn.
 pub fn reveal_current_hit() {
     request_animation_frame(|| {
-        if let Ok(Some(el)) = document().query_selector("mark.current") {
-            // To the top of the margin that app.css gives `mark.current`: just above the scroll
-            // spy's reading line, so the outline marks the part that holds the hit.
+        let part = if let Some((rect, node)) = highlights::current_hit() {
+            // Just above the scroll spy's reading line (a quarter of the view), so the outline
+            // marks the part that holds the hit; never under the sticky header.
+            let margin = (header_height() + 16.0).max(viewport_height() * 0.25 - 8.0);
+            window().scroll_to_with_x_and_y(scroll_x(), scroll_y() + rect.top() - margin);
+            node.parent_element()
+        } else if let Ok(Some(el)) = document().query_selector("mark.current") {
+            // As a `<mark>` (no highlights): app.css gives it the same scroll margin.
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Start);
             el.scroll_into_view_with_scroll_into_view_options(&options);
-            let part = el.closest(".part[id]").ok().flatten();
-            REVEALED.set(
-                part.and_then(|p| Anchor::parse(&p.id()))
-                    .map(|a| (a, false)),
-            );
-            // The page may not move (already at the bottom).
-            spy_look_again();
-        }
+            Some(el)
+        } else {
+            return;
+        };
+        let part = part.and_then(|el| el.closest(".part[id]").ok().flatten());
+        REVEALED.set(
+            part.and_then(|p| Anchor::parse(&p.id()))
+                .map(|a| (a, false)),
+        );
+        // The page may not move (already at the bottom).
+        spy_look_again();
     });
+}
+
+/// The sticky top bar's height.
+fn header_height() -> f64 {
+    document()
+        .query_selector(".topbar")
+        .ok()
+        .flatten()
+        .map_or(0.0, |el| el.get_bounding_client_rect().height())
+}
+
+fn scroll_x() -> f64 {
+    window().scroll_x().unwrap_or(0.0)
 }
 
 /// The `q` parameter of the page URL (a shared search), decoded.
@@ -415,6 +446,14 @@ pub fn focus(id: &str) {
             let _ = el.focus();
         }
     }
+}
+
+/// Calls `f(true)` just before the page is printed (or saved as PDF) and `f(false)` after.
+pub fn on_print(f: impl Fn(bool) + 'static) {
+    let f = Rc::new(f);
+    let g = f.clone();
+    _ = window_event_listener_untyped("beforeprint", move |_| f(true));
+    _ = window_event_listener_untyped("afterprint", move |_| g(false));
 }
 
 /// Calls `f` with each key press anywhere in the page, with whether focus is in a text field.

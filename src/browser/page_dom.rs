@@ -30,12 +30,31 @@ fn set_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
 
+/// The reader's element of passage `index`.
+fn passage(index: usize) -> Option<Element> {
+    super::passage_element(index).or_else(|| query(&format!("#reader [data-passage=\"{index}\"]")))
+}
+
+/// The reader's element of passage `index`, as a node (marks are drawn over its text).
+pub fn passage_node(index: usize) -> Option<web_sys::Node> {
+    passage(index).map(Into::into)
+}
+
 /// Puts `html` (from `ui::passage_html`, escaped there) into the reader's passage `index`.
 pub fn set_passage_html(index: usize, html: &str) {
-    let el = super::passage_element(index)
-        .or_else(|| query(&format!("#reader [data-passage=\"{index}\"]")));
-    if let Some(el) = el {
+    if let Some(el) = passage(index) {
         el.set_inner_html(html);
+    }
+}
+
+/// Says aloud what highlights passage `index` holds (`data-notes`, generated content that
+/// only screen readers get), or nothing.
+pub fn set_passage_notes_cue(index: usize, cue: Option<&str>) {
+    if let Some(el) = passage(index) {
+        let _ = match cue {
+            Some(cue) => el.set_attribute("data-notes", cue),
+            None => el.remove_attribute("data-notes"),
+        };
     }
 }
 

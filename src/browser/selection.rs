@@ -65,6 +65,24 @@ pub fn current_selection() -> Option<SelectedText> {
     })
 }
 
+/// Where a click left the caret (a collapsed selection) inside a passage of the reader: the
+/// passage and the offset in its rendered text (UTF-16).
+pub fn caret() -> Option<(usize, usize)> {
+    let window = web_sys::window()?;
+    let selection = window.get_selection().ok()??;
+    if selection.range_count() == 0 || !selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let node = range.start_container().ok()?;
+    let root = passage_root(&node)?;
+    let passage: usize = root.get_attribute("data-passage")?.parse().ok()?;
+    let pre = window.document()?.create_range().ok()?;
+    pre.select_node_contents(&root).ok()?;
+    pre.set_end(&node, range.start_offset().ok()?).ok()?;
+    Some((passage, pre.to_string().length() as usize))
+}
+
 /// Removes the selection (after it became a highlight).
 pub fn clear_selection() {
     if let Some(Ok(Some(sel))) = web_sys::window().map(|w| w.get_selection()) {

@@ -253,6 +253,25 @@ impl Passage {
             .map_or(0, |p| p.end)
     }
 
+    /// The position of byte `byte` counted in UTF-16 units of the rendered text: the inverse
+    /// of [`Passage::byte_at_rendered_utf16`], where the marks drawn over the page's text
+    /// nodes start and end. A byte inside a character or a line break counts up to it.
+    pub fn rendered_utf16_at_byte(&self, byte: usize) -> usize {
+        let mut seen = 0;
+        for piece in self.pieces.iter().filter(|p| p.kind != PieceKind::Break) {
+            if byte <= piece.start {
+                break;
+            }
+            let end = byte.min(piece.end);
+            seen += self.text[piece.start..]
+                .char_indices()
+                .take_while(|(i, _)| piece.start + i < end)
+                .map(|(_, c)| c.len_utf16())
+                .sum::<usize>();
+        }
+        seen
+    }
+
     /// The text of a byte range (empty if the range is not on character boundaries).
     pub fn slice(&self, start: usize, end: usize) -> &str {
         self.text.get(start..end).unwrap_or("")
@@ -682,6 +701,16 @@ mod tests {
         assert_eq!(
             p.byte_at_rendered_utf16(units(&rendered)),
             p.text.trim_end().len()
+        );
+        // And back: a mark from a byte lands on the same rendered position, the astral 𝒳
+        // counting two units and the line break none.
+        assert_eq!(p.rendered_utf16_at_byte(byte), units(&rendered[..at]));
+        assert_eq!(p.rendered_utf16_at_byte(0), 0);
+        assert_eq!(p.rendered_utf16_at_byte(p.text.len()), units(&rendered));
+        let x = p.text.find('X').unwrap();
+        assert_eq!(
+            p.rendered_utf16_at_byte(x),
+            units(&rendered[..rendered.find('X').unwrap()])
         );
     }
 

@@ -15,7 +15,7 @@ use super::notes::NotesState;
 use super::outline::OutlineNav;
 use super::overview::Overview;
 use super::reader::Reader;
-use super::state::{GlossOpen, ReadingState};
+use super::state::{Flash, GlossOpen, ReadingState};
 use super::text_marks::TextRedraw;
 use super::topbar::TopBar;
 use crate::browser;
@@ -138,6 +138,17 @@ pub fn start() {
         move || view! { <Overlays update_ready=update_ready /> },
     );
     redraw.set_draw(move |i| super::text_marks::draw_passage(state, notes, i));
+    // Printing draws every mark as a `<mark>` (paper gets no custom highlights), at once.
+    browser::on_print(move |printing| {
+        browser::highlights::set_printing(printing);
+        let mut marked = state.marked_passages();
+        marked.extend(notes.marks.marked());
+        marked.sort_unstable();
+        marked.dedup();
+        for i in marked {
+            super::text_marks::draw_passage(state, notes, i);
+        }
+    });
     super::static_page::follow(state, notes, OUTLINE.anchors());
     wire(state, notes, update_ready);
 }
@@ -170,7 +181,20 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
             browser::reveal_current_hit();
         }
     }
-    browser::follow_location(move |anchor| state.target.set(anchor));
+    browser::follow_location(
+        move |anchor| state.target.set(anchor),
+        // A link to a highlight flashes its text and brings it to the middle of the view.
+        move |id| {
+            if let Some((passage, start, end)) = notes.first_place(&id) {
+                state.flash.set(Some(Flash {
+                    passage,
+                    start,
+                    end,
+                }));
+                browser::reveal_flash();
+            }
+        },
+    );
     browser::spy_scroll(
         std::iter::once(Anchor::Overview)
             .chain(outline.anchors())

@@ -48,4 +48,18 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> PerPassage<T> {
             .flatten()
             .unwrap_or_default()
     }
+
+    /// The passages that have marks. Not reactive.
+    pub fn marked(&self) -> Vec<usize> {
+        self.0
+            .try_with_value(|lists| {
+                lists
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| !l.is_empty())
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }

@@ -18,6 +18,9 @@ pub struct Flash {
     pub end: usize,
 }
 
+/// How long a flashed sentence stays marked.
+const FLASH_MS: u64 = 2400;
+
 /// An open glossary popover: which entry, and the term's box in page pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GlossOpen {
@@ -100,6 +103,19 @@ impl ReadingState {
             |m| matches!(m.kind, MarkKind::CurrentHit | MarkKind::Flash),
             redraw,
         );
+        // A flash shows the sentence a jump landed on for a moment, then goes.
+        Effect::new(move |_| {
+            if let Some(f) = flash.get() {
+                set_timeout(
+                    move || {
+                        if flash.get_untracked() == Some(f) {
+                            flash.set(None);
+                        }
+                    },
+                    std::time::Duration::from_millis(FLASH_MS),
+                );
+            }
+        });
         ReadingState {
             active: RwSignal::new(None),
             target: RwSignal::new(None),
@@ -132,6 +148,11 @@ impl ReadingState {
     /// The search marks of one passage (not reactive).
     pub fn marks_of(&self, passage: usize) -> Vec<Mark> {
         self.passage_marks.get(passage)
+    }
+
+    /// The passages with search marks or the flash. Not reactive.
+    pub fn marked_passages(&self) -> Vec<usize> {
+        self.passage_marks.marked()
     }
 
     /// Moves the current hit by `step` (wrapping), if there are hits.

@@ -149,6 +149,19 @@ pub fn follow(state: ReadingState, notes: NotesState, parts: Vec<Anchor>) {
             }
         }
     });
+    // Highlights are not elements: a click on highlighted text (the caret it leaves) opens
+    // the note whose text holds it.
+    page_dom::on_click_within("#reader [data-passage]", move |_, _| {
+        if !browser::highlights::in_use() {
+            return;
+        }
+        let Some((passage, units)) = browser::selection::caret() else {
+            return;
+        };
+        if let Some(id) = notes.note_at(passage, units) {
+            notes.open_editor(&id);
+        }
+    });
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::{with_page, Ctx, DESKTOP};
 use yandu::report::passage::PassageKind;
 use yandu::report::{passages, Anchor, BlockRole, Document};
+use yandu_e2e::marks;
 use yandu_e2e::page::{check, Page, TestResult};
 
 /// A node at `depth` whose first passage has at least a few characters of its own text, and a
@@ -169,7 +170,7 @@ pub async fn search_and_highlight_in_the_deepest_part(ctx: &Ctx) -> TestResult {
         page.wait_landed(&id).await?;
         page.type_into("#search-input", &phrase).await?;
         page.wait_until(
-            &format!("!!document.querySelector('#reader [id=\"{id}\"] mark.hit')"),
+            &marks::any(marks::HITS, &format!("#reader [id=\"{id}\"]")),
             &format!("a search hit for {phrase} in #{id}"),
         )
         .await?;
@@ -183,7 +184,7 @@ pub async fn search_and_highlight_in_the_deepest_part(ctx: &Ctx) -> TestResult {
         .await?;
         page.press(&['1']).await?;
         page.wait_until(
-            &format!("!!document.querySelector('[id=\"{id}\"] mark.note')"),
+            &marks::any(marks::NOTES, &format!("[id=\"{id}\"]")),
             "the highlight to be drawn",
         )
         .await?;
@@ -193,7 +194,7 @@ pub async fn search_and_highlight_in_the_deepest_part(ctx: &Ctx) -> TestResult {
         // Outside Chromium the errors are captured by the page itself, which a reload clears.
         page.capture_errors().await?;
         page.wait_until(
-            &format!("!!document.querySelector('[id=\"{id}\"] mark.note')"),
+            &marks::any(marks::NOTES, &format!("[id=\"{id}\"]")),
             "the highlight to be drawn again after a reload",
         )
         .await?;

@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::{with_page, with_wasm_held, Ctx, DESKTOP, PHONE};
 use yandu_e2e::driver::Engine;
+use yandu_e2e::marks;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY, ESCAPE};
 use yandu_e2e::server::StaticServer;
 
@@ -35,7 +36,7 @@ pub async fn highlight(page: &Page, key: char) -> TestResult {
     select(page, "#s2-p3", QUOTE).await?;
     page.press(&[key]).await?;
     page.wait_until(
-        "!!document.querySelector('#s2-p3 mark.note')",
+        &marks::any(marks::NOTES, "#s2-p3"),
         "the highlight to be drawn",
     )
     .await
@@ -69,20 +70,26 @@ pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
         let distinct: std::collections::HashSet<&str> = looks.split('|').collect();
         check(distinct.len() == 5, format!("five distinct kind colours: {looks}"))?;
         page.press(&['3']).await?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note.note-problem')", "a 问题 highlight").await?;
-        let line = page.js_string("getComputedStyle(document.querySelector('#s2-p3 mark.note')).textDecorationStyle").await?;
+        page.wait_until(&marks::any("note-problem", "#s2-p3"), "a 问题 highlight").await?;
+        let line = page.js_string(&marks::highlight_style("note-problem", "textDecorationStyle")).await?;
         check(line == "wavy", format!("问题 is underlined wavy, not only coloured ({line})"))?;
-        let marked = page.js_string("[...document.querySelectorAll('#s2-p3 mark.note')].map(m => m.textContent).join('')").await?;
+        let marked = page.js_string(&marks::text(marks::NOTES, "#s2-p3")).await?;
         check(marked == QUOTE, format!("the highlight covers {marked}"))?;
-        // The start and end are generated content from these attributes (Firefox reports the
-        // unresolved attr() in getComputedStyle, Chromium the text).
+        // Highlights are invisible to screen readers: the passage says what it holds, as
+        // generated content from this attribute (Firefox reports the unresolved attr() in
+        // getComputedStyle, Chromium the text).
         let sr = page
-            .js_string("(() => { const m = document.querySelector('#s2-p3 mark.note'); return m.dataset.srStart + '|' + m.dataset.srEnd + '|' + getComputedStyle(m, '::before').content; })()")
+            .js_string("(() => { const p = document.querySelector('#s2-p3 [data-passage]'); return p.dataset.notes + '|' + getComputedStyle(p, '::after').content; })()")
             .await?;
         check(
-            sr.starts_with("批注开始：问题|批注结束|") && !sr.ends_with("|none"),
-            format!("screen readers hear where it starts and ends: {sr}"),
+            sr.starts_with(&format!("批注：问题“{QUOTE}”|")) && !sr.ends_with("|none"),
+            format!("screen readers hear the highlight, its kind and its text: {sr}"),
         )?;
+        // A click on the highlighted text opens its note.
+        page.js("(() => { const r = document.createRange(); const p = document.querySelector('#s2-p3 [data-passage]'); r.selectNodeContents(p); getSelection().removeAllRanges(); return true; })()").await?;
+        page.click_text("#s2-p3", &QUOTE[3..]).await?;
+        page.wait_until("document.activeElement?.classList.contains('note-editor')", "a click on the highlight to open its note").await?;
+        page.press(&[ESCAPE]).await?;
         let stored = our_notes(&page.storage().await?);
         check(stored.len() == 1 && stored[0].1.contains(QUOTE) && stored[0].1.contains("\"problem\""), format!("stored: {stored:?}"))?;
         // The envelope itself is stored as JSON (through gloo-storage), never as a JSON string.
@@ -91,7 +98,7 @@ pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
             .await?;
         // A new visit places it again, from storage alone.
         page.client.refresh().await.map_err(|e| e.to_string())?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note.note-problem')", "the highlight after a reload").await?;
+        page.wait_until(&marks::any("note-problem", "#s2-p3"), "the highlight after a reload").await?;
         page.wait_until("[...document.querySelectorAll('.note-card .kind-label')].some(l => l.textContent === '问题')", "the panel to list it with its label")
             .await
     })
@@ -110,10 +117,10 @@ pub async fn a_note_is_written_deleted_and_restored(ctx: &Ctx) -> TestResult {
         )
         .await?;
         page.click(".note-card .text-button.danger").await?;
-        page.wait_until("!document.querySelector('.note-card') && !document.querySelector('#s2-p3 mark.note')", "the note to be deleted").await?;
+        page.wait_until(&format!("!document.querySelector('.note-card') && !{}", marks::any(marks::NOTES, "#s2-p3")), "the note to be deleted").await?;
         page.wait_until("!Object.keys(localStorage).some(k => k.startsWith('yandu:v1:note:'))", "its key to be removed").await?;
         page.click("[data-testid=toast] .text-button").await?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note') && document.querySelector('.note-text')?.textContent.includes('群众工作')", "undo to restore it")
+        page.wait_until(&format!("{} && document.querySelector('.note-text')?.textContent.includes('群众工作')", marks::any(marks::NOTES, "#s2-p3")), "undo to restore it")
             .await
     })
     .await
@@ -164,7 +171,7 @@ pub async fn hostile_text_stays_text_through_export_and_import(ctx: &Ctx) -> Tes
         )?;
         page.click("[data-testid=apply-import]").await?;
         page.wait_until(
-            "!!document.querySelector('#s2-p3 mark.note')",
+            &marks::any(marks::NOTES, "#s2-p3"),
             "the imported highlight to be placed",
         )
         .await?;
@@ -258,7 +265,7 @@ pub async fn newer_data_opens_read_only(ctx: &Ctx) -> TestResult {
         select(page, "#s2-p3", QUOTE).await?;
         check(page.js("[...document.querySelectorAll('#selection-toolbar .sel-kind')].every(b => b.disabled)").await? == true, "highlighting is disabled")?;
         page.press(&['1']).await?;
-        check(page.js("!document.querySelector('mark.note')").await? == true, "no highlight was made")?;
+        check(page.js(&format!("!{}", marks::any(marks::NOTES, "#reader"))).await? == true, "no highlight was made")?;
         check(page.storage().await? == before, "nothing was written")
     })
     .await
@@ -338,7 +345,7 @@ async fn notes_work_without_storage(page: &Page) -> TestResult {
     page.click("#selection-toolbar [data-kind=question]")
         .await?;
     page.wait_until(
-        "!!document.querySelector('mark.note.note-question')",
+        &marks::any("note-question", "#reader"),
         "the highlight, kept in memory",
     )
     .await?;
@@ -360,13 +367,13 @@ pub async fn two_tabs_keep_both_edits(ctx: &Ctx) -> TestResult {
         // Tab B writes a note on 三、二是.
         select(page, "#s3-p2", "可以登记常住户口").await?;
         page.press(&['2']).await?;
-        page.wait_until("!!document.querySelector('#s3-p2 mark.note')", "tab B's highlight").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s3-p2"), "tab B's highlight").await?;
         // Tab A writes another, and sees B's through the storage event.
         page.client.switch_to_window(first.clone()).await.map_err(|e| e.to_string())?;
-        page.wait_until("!!document.querySelector('#s3-p2 mark.note')", "tab A to see tab B's note").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s3-p2"), "tab A to see tab B's note").await?;
         highlight(page, '1').await?;
         page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note') && !!document.querySelector('#s3-p2 mark.note')", "tab B to have both notes").await?;
+        page.wait_until(&format!("{} && {}", marks::any(marks::NOTES, "#s2-p3"), marks::any(marks::NOTES, "#s3-p2")), "tab B to have both notes").await?;
         check(our_notes(&page.storage().await?).len() == 2, "both edits survive in storage")?;
         // The same note edited in both tabs: the last edit shows in both.
         page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;

@@ -2,6 +2,7 @@
 //! worker. Each test serves the dist on its own port: a fresh origin with no worker yet.
 
 use super::{with_page_at, Ctx, DESKTOP};
+use yandu_e2e::marks;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
 use yandu_e2e::server::{copy_dir, StaticServer};
 
@@ -14,12 +15,12 @@ pub async fn works_offline_after_one_visit(ctx: &Ctx) -> TestResult {
         page.select_text("#s2-p3", "以棚改旧改为突破口").await?;
         page.wait_until("!document.getElementById('selection-toolbar').hidden", "the toolbar").await?;
         page.press(&['1']).await?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note')", "a highlight").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "a highlight").await?;
         page.wait_until(CONTROLLED, "the service worker to take control").await?;
         server.set_offline(true);
         page.client.goto(&page.url("#s3")).await.map_err(|e| e.to_string())?;
         page.wait_until(APP_READY, "the app to load with the network off").await?;
-        page.wait_until("!!document.querySelector('#s2-p3 mark.note')", "the note to be there offline").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "the note to be there offline").await?;
         page.wait_landed("s3").await?;
         let probe = page
             .client

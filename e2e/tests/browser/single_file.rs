@@ -3,6 +3,7 @@
 
 use super::notes::highlight;
 use super::{non_space, with_page, Ctx, DESKTOP};
+use yandu_e2e::marks;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
 
 pub async fn the_single_file_works_from_a_file_url(ctx: &Ctx) -> TestResult {
@@ -36,7 +37,7 @@ pub async fn the_single_file_works_from_a_file_url(ctx: &Ctx) -> TestResult {
             // Notes outlive reopening the file.
             page.client.refresh().await.map_err(|e| e.to_string())?;
             page.wait_until(APP_READY, "the app to start again").await?;
-            page.wait_until("!!document.querySelector('#s2-p3 mark.note')", "the highlight after reopening the file")
+            page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "the highlight after reopening the file")
                 .await
         } else {
             page.wait_until(

@@ -456,6 +456,38 @@ impl NotesState {
         self.with_book(|b| b.external_change(key, value.as_deref()));
     }
 
+    /// Where the text of the note with `id` starts: its first placed range (passage, start,
+    /// end), if it is a highlight that can be placed.
+    pub fn first_place(&self, id: &str) -> Option<(usize, usize, usize)> {
+        let index = self
+            .notes
+            .with_untracked(|ns| ns.iter().position(|n| n.id == id))?;
+        self.placement
+            .with_untracked(|p| p.get(index)?.as_ref()?.first().copied())
+    }
+
+    /// The id of the highlight whose text holds rendered position `units` (UTF-16) of
+    /// passage `passage`: the last made, where highlights overlap.
+    pub fn note_at(&self, passage: usize, units: usize) -> Option<String> {
+        let byte = PASSAGES.get(passage)?.byte_at_rendered_utf16(units);
+        let index = self
+            .marks
+            .get(passage)
+            .iter()
+            .filter(|m| m.start <= byte && byte < m.end)
+            .map(|m| m.note)
+            .max_by_key(|&i| self.notes.with_untracked(|ns| ns.get(i).map(|n| n.created)))?;
+        self.notes
+            .with_untracked(|ns| ns.get(index).map(|n| n.id.clone()))
+    }
+
+    /// The kind of note `index` (into `notes`), `None` inside for a plain highlight; `None` if
+    /// there is no such note.
+    pub fn kind_of(&self, index: usize) -> Option<Option<NoteKind>> {
+        self.notes
+            .with_untracked(|ns| ns.get(index).map(|n| n.kind))
+    }
+
     /// How the highlight of note `index` (into `notes`) is drawn in passage `passage`.
     pub fn look(&self, index: usize, passage: usize) -> Option<NoteLook> {
         let note = self.notes.with_untracked(|ns| ns.get(index).cloned())?;

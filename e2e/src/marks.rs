@@ -1,0 +1,71 @@
+//! What the page marks over its text, as JavaScript expressions for the browser scenarios. The
+//! app draws search hits, the flash and highlights as CSS custom highlights: ranges over the
+//! text in `CSS.highlights`, not elements (`src/browser/highlights.rs`).
+
+/// The highlights of search hits (the current one included).
+pub const HITS: &str = "search-hit,search-current";
+/// The highlight of the current search hit.
+pub const CURRENT: &str = "search-current";
+/// The highlight of a flashed sentence.
+pub const FLASH: &str = "flash";
+/// Every kind of a reader's highlight.
+pub const NOTES: &str =
+    "note-practice,note-result,note-problem,note-lesson,note-question,note-plain";
+
+/// JS: the ranges of the highlights `names` (comma-separated) that start inside the first
+/// element matching `scope`, in the order they were drawn (an empty array if none).
+pub fn ranges(names: &str, scope: &str) -> String {
+    format!(
+        "((names, scope) => {{ const root = document.querySelector(scope); \
+         if (!root || !window.CSS || !CSS.highlights) return []; \
+         return names.split(',').flatMap(n => [...(CSS.highlights.get(n) || [])]) \
+           .filter(r => root.contains(r.startContainer)); }})({names:?}, {scope:?})"
+    )
+}
+
+/// JS: how many ranges of `names` start inside `scope`.
+pub fn count(names: &str, scope: &str) -> String {
+    format!("{}.length", ranges(names, scope))
+}
+
+/// JS: the text the ranges of `names` inside `scope` cover, joined in drawing order.
+pub fn text(names: &str, scope: &str) -> String {
+    format!("{}.map(r => r.toString()).join('')", ranges(names, scope))
+}
+
+/// JS: whether `scope` holds any range of `names`.
+pub fn any(names: &str, scope: &str) -> String {
+    format!("({}.length > 0)", ranges(names, scope))
+}
+
+/// JS: the first range of `names` inside `scope`, or `null`.
+pub fn first(names: &str, scope: &str) -> String {
+    format!("({}[0] || null)", ranges(names, scope))
+}
+
+/// JS: the value of `property` (camelCase) that the page's style sheets give
+/// `::highlight(name)` (highlights have no element to ask `getComputedStyle` about).
+pub fn highlight_style(name: &str, property: &str) -> String {
+    format!(
+        "((sel, prop) => {{ for (const sheet of document.styleSheets) for (const r of sheet.cssRules) \
+           if (r.selectorText && r.selectorText.split(',').some(x => x.trim() === sel) && r.style[prop]) \
+             return r.style[prop]; return ''; }})({:?}, {property:?})",
+        format!("::highlight({name})")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_scopes_are_quoted_as_javascript_strings() {
+        let js = ranges(HITS, "#reader [id=\"s1\"]");
+        assert!(
+            js.contains("(\"search-hit,search-current\", \"#reader [id=\\\"s1\\\"]\")"),
+            "{js}"
+        );
+        assert!(count(CURRENT, "#reader").ends_with(".length"));
+        assert!(text(FLASH, "#intro").contains("r.toString()"));
+    }
+}
