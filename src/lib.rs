@@ -6,6 +6,7 @@
 
 pub mod browser;
 pub mod notes;
+pub mod order;
 pub mod report;
 pub mod storage;
 pub mod summary;

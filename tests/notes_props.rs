@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use yandu::notes::NotesById;
+
 use proptest::prelude::*;
 use yandu::notes::model::{Note, NoteKind, Target};
 use yandu::notes::transfer::{apply, export_json, parse_import, plan_import};
@@ -76,7 +78,7 @@ fn notes() -> impl Strategy<Value = Vec<Note>> {
     })
 }
 
-fn as_map(v: &[Note]) -> BTreeMap<String, Note> {
+fn as_map(v: &[Note]) -> NotesById {
     v.iter().map(|n| (n.id.clone(), n.clone())).collect()
 }
 
@@ -89,8 +91,8 @@ proptest! {
         let file = export_json(&refs, 42, "标题");
         let back = parse_import(&file).expect("our own export imports");
         prop_assert_eq!(&back, &v);
-        let mut empty = BTreeMap::new();
-        apply(&mut empty, &plan_import(&BTreeMap::new(), &back));
+        let mut empty = NotesById::new();
+        apply(&mut empty, &plan_import(&NotesById::new(), &back));
         prop_assert_eq!(empty, as_map(&v));
     }
 

@@ -7,12 +7,10 @@
 //! - a failed save keeps the note in memory, marked unsaved, and the stored value unchanged;
 //! - only our own keys are touched, and the store is never cleared.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::codec::{
     decode, note_key, Decoded, Envelope, Meta, META_KEY, NOTE_PREFIX, QUARANTINE_PREFIX,
 };
-use super::model::Note;
+use super::model::{Note, NotesById};
 use crate::storage::{KeyValue, StorageError};
 
 /// A stored value that could not be read, kept aside.
@@ -44,8 +42,9 @@ pub enum NoteError {
 
 pub struct NoteBook<S: KeyValue> {
     storage: S,
-    notes: BTreeMap<String, Note>,
-    unsaved: BTreeSet<String>,
+    notes: NotesById,
+    /// Ids of the notes kept in memory whose write failed.
+    unsaved: std::collections::HashSet<String>,
     pub quarantined: Vec<Quarantined>,
     pub mode: Mode,
     pub meta: Meta,
@@ -57,8 +56,8 @@ impl<S: KeyValue> NoteBook<S> {
     pub fn load(storage: S, now: i64) -> NoteBook<S> {
         let mut book = NoteBook {
             storage,
-            notes: BTreeMap::new(),
-            unsaved: BTreeSet::new(),
+            notes: NotesById::new(),
+            unsaved: Default::default(),
             quarantined: Vec::new(),
             mode: Mode::Normal,
             meta: Meta::default(),
@@ -143,7 +142,7 @@ impl<S: KeyValue> NoteBook<S> {
     /// Every note, ordered by creation time.
     pub fn notes(&self) -> Vec<&Note> {
         let mut all: Vec<&Note> = self.notes.values().collect();
-        all.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        crate::order::sort_by(&mut all, |a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
         all
     }
 
@@ -185,7 +184,8 @@ impl<S: KeyValue> NoteBook<S> {
 
     /// Tries again to write every unsaved note; stops at the first failure.
     pub fn retry_unsaved(&mut self) -> Result<(), NoteError> {
-        let ids: Vec<String> = self.unsaved.iter().cloned().collect();
+        let mut ids: Vec<String> = self.unsaved.iter().cloned().collect();
+        crate::order::sort(&mut ids);
         for id in ids {
             if let Some(note) = self.notes.get(&id).cloned() {
                 self.save(note)?;

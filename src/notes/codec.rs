@@ -30,10 +30,15 @@ impl<'a> Envelope<'a> {
     }
 }
 
+/// The version of a stored value, read before its note (whose shape that version decides).
+#[derive(Deserialize)]
+struct EnvelopeVersion {
+    v: u32,
+}
+
 #[derive(Deserialize)]
 struct EnvelopeIn {
-    v: u32,
-    note: serde_json::Value,
+    note: Note,
 }
 
 #[derive(Debug, PartialEq)]
@@ -55,20 +60,18 @@ pub fn encode(note: &Note) -> String {
 }
 
 pub fn decode(raw: &str) -> Decoded {
-    let envelope: EnvelopeIn = match serde_json::from_str(raw) {
-        Ok(e) => e,
+    let version = match serde_json::from_str::<EnvelopeVersion>(raw) {
+        Ok(e) => e.v,
         Err(e) => {
             return Decoded::Corrupt {
                 reason: e.to_string(),
             }
         }
     };
-    if envelope.v > VERSION {
-        return Decoded::Newer {
-            version: envelope.v,
-        };
+    if version > VERSION {
+        return Decoded::Newer { version };
     }
-    match serde_json::from_value::<Note>(envelope.note) {
+    match serde_json::from_str::<EnvelopeIn>(raw).map(|e| e.note) {
         Ok(note) => match note.problem() {
             None => Decoded::Note(note),
             Some(reason) => Decoded::Corrupt { reason },

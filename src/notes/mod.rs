@@ -9,4 +9,4 @@ pub mod model;
 pub mod transfer;
 
 pub use book::{Mode, NoteBook, NoteError};
-pub use model::{Note, NoteKind, Target};
+pub use model::{Note, NoteKind, NotesById, Target};

@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::Anchor;
 
+/// Notes by id. A hash map: the app sorts them for every list it shows, and one map type
+/// keeps one copy of its code in the wasm.
+pub type NotesById = std::collections::HashMap<String, Note>;
+
 /// The five kinds of note, each with its colour in the UI and always its text label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

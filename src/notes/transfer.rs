@@ -3,12 +3,12 @@
 //! plans a merge by note id (newer wins, the older side of a conflict is kept as a copy),
 //! shows the plan, applies it, and can undo it. Pure.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashSet;
+
 use super::anchoring::locate;
-use super::model::{Note, Target};
+use super::model::{Note, NotesById, Target};
 use crate::report::passage::Passage;
 use crate::report::{Anchor, Document};
 use crate::summary::outline::place_label;
@@ -41,6 +41,18 @@ pub fn export_json(notes: &[&Note], now: i64, report_title: &str) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// What a file says it is, before its notes are read (they are only counted). A file whose
+/// format, version or notes have the wrong JSON type is not one of ours.
+#[derive(Deserialize)]
+struct FileProbe {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+    #[serde(default)]
+    notes: Vec<serde::de::IgnoredAny>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     #[error("文件太大（超过 {} MB），未导入", MAX_IMPORT_BYTES / 1024 / 1024)]
@@ -65,32 +77,29 @@ pub fn parse_import(raw: &str) -> Result<Vec<Note>, ImportError> {
     if raw.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge);
     }
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    // First what the file says it is, its notes only counted; then the notes themselves.
+    serde_json::from_str::<serde::de::IgnoredAny>(raw)
+        .map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let probe: FileProbe = serde_json::from_str(raw).map_err(|_| ImportError::WrongFormat)?;
+    if probe.format.as_deref() != Some(FORMAT) {
         return Err(ImportError::WrongFormat);
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    let version = probe.version.unwrap_or(0).min(u32::MAX as u64) as u32;
     if version != FILE_VERSION {
         return Err(ImportError::UnknownVersion(version));
     }
-    let count = value
-        .get("notes")
-        .and_then(|n| n.as_array())
-        .map_or(0, Vec::len);
-    if count > MAX_IMPORT_NOTES {
+    if probe.notes.len() > MAX_IMPORT_NOTES {
         return Err(ImportError::TooMany);
     }
     let file: ExportFile =
-        serde_json::from_value(value).map_err(|e| ImportError::BadNote(e.to_string()))?;
-    let mut seen = BTreeSet::new();
-    for n in &file.notes {
-        if let Some(problem) = n.problem() {
-            return Err(ImportError::BadNote(problem));
-        }
-        if !seen.insert(n.id.clone()) {
-            return Err(ImportError::DuplicateId(n.id.clone()));
-        }
+        serde_json::from_str(raw).map_err(|e| ImportError::BadNote(e.to_string()))?;
+    if let Some(problem) = file.notes.iter().find_map(Note::problem) {
+        return Err(ImportError::BadNote(problem));
+    }
+    let mut ids: Vec<&str> = file.notes.iter().map(|n| n.id.as_str()).collect();
+    crate::order::sort(&mut ids);
+    if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(ImportError::DuplicateId(pair[0].to_string()));
     }
     Ok(file.notes)
 }
@@ -123,7 +132,7 @@ fn same_content(a: &Note, b: &Note) -> bool {
         && a.updated == b.updated
 }
 
-fn free_copy_id(id: &str, taken: &BTreeSet<String>) -> String {
+fn free_copy_id(id: &str, taken: &HashSet<String>) -> String {
     let stem: String = id.chars().take(super::model::MAX_ID_CHARS - 8).collect();
     (1..)
         .map(|k| format!("{stem}-copy{k}"))
@@ -133,9 +142,9 @@ fn free_copy_id(id: &str, taken: &BTreeSet<String>) -> String {
 
 /// Plans merging `incoming` into `existing` by id: newer `updated` wins; the older side of a
 /// conflict is kept as a copy with a new id; a note or copy that is already here is skipped.
-pub fn plan_import(existing: &BTreeMap<String, Note>, incoming: &[Note]) -> ImportPlan {
+pub fn plan_import(existing: &NotesById, incoming: &[Note]) -> ImportPlan {
     let mut plan = ImportPlan::default();
-    let mut taken: BTreeSet<String> = existing.keys().cloned().collect();
+    let mut taken: HashSet<String> = existing.keys().cloned().collect();
     taken.extend(incoming.iter().map(|n| n.id.clone()));
     for n in incoming {
         match existing.get(&n.id) {
@@ -191,7 +200,7 @@ impl ImportPlan {
 }
 
 /// Applies a plan to an in-memory map (the same rules the app applies through its storage).
-pub fn apply(existing: &mut BTreeMap<String, Note>, plan: &ImportPlan) -> ImportUndo {
+pub fn apply(existing: &mut NotesById, plan: &ImportPlan) -> ImportUndo {
     let (writes, undo) = plan.writes();
     for n in writes {
         existing.insert(n.id.clone(), n);
@@ -231,7 +240,7 @@ pub fn export_markdown(doc: &Document, passages: &[Passage], notes: &[&Note]) ->
         report_level.iter().for_each(|n| write_note(&mut out, n));
     }
     let mut unplaced = Vec::new();
-    let mut by_anchor: BTreeMap<Anchor, Vec<&Note>> = BTreeMap::new();
+    let mut placed: Vec<(Anchor, &Note)> = Vec::new();
     for n in notes.iter().filter(|n| n.target != Target::Report) {
         let placed_anchor = match &n.target {
             Target::Quote { .. } => locate(passages, &n.target)
@@ -239,18 +248,22 @@ pub fn export_markdown(doc: &Document, passages: &[Passage], notes: &[&Note]) ->
             other => other.anchor().filter(|a| doc.has(*a)),
         };
         match placed_anchor {
-            Some(a) => by_anchor.entry(a).or_default().push(n),
+            Some(a) => placed.push((a, n)),
             None => unplaced.push(*n),
         }
     }
-    for (anchor, list) in &by_anchor {
-        let depth = if anchor.path().is_some_and(|p| p.depth() > 1) {
-            "###"
-        } else {
-            "##"
-        };
-        out.push_str(&format!("{depth} {}\n\n", place_label(doc, Some(*anchor))));
-        list.iter().for_each(|n| write_note(&mut out, n));
+    // In the report's order, each part's notes in the order given.
+    crate::order::sort_by_key(&mut placed, |p| p.0);
+    for (i, (anchor, n)) in placed.iter().enumerate() {
+        if i == 0 || placed[i - 1].0 != *anchor {
+            let depth = if anchor.path().is_some_and(|p| p.depth() > 1) {
+                "###"
+            } else {
+                "##"
+            };
+            out.push_str(&format!("{depth} {}\n\n", place_label(doc, Some(*anchor))));
+        }
+        write_note(&mut out, n);
     }
     if !unplaced.is_empty() {
         out.push_str("## 未能定位的笔记\n\n");
@@ -277,7 +290,7 @@ mod tests {
         }
     }
 
-    fn map(notes: &[Note]) -> BTreeMap<String, Note> {
+    fn map(notes: &[Note]) -> NotesById {
         notes.iter().map(|n| (n.id.clone(), n.clone())).collect()
     }
 

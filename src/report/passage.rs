@@ -201,7 +201,7 @@ impl Passage {
                     cuts.extend([n.start, n.end].into_iter().filter(|&x| inside(x)));
                 }
             }
-            cuts.sort_unstable();
+            crate::order::sort(&mut cuts);
             cuts.dedup();
             for w in cuts.windows(2) {
                 let (a, b) = (w[0], w[1]);

@@ -20,7 +20,7 @@ pub fn gloss_ranges(passage: &Passage) -> Vec<GlossRange> {
                 .map(move |t| (i, t))
         })
         .collect();
-    candidates.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
+    crate::order::sort_by_key(&mut candidates, |(_, t)| std::cmp::Reverse(t.len()));
     for (entry, term) in candidates {
         for (start, _) in passage.text.match_indices(term) {
             let end = start + term.len();
@@ -29,7 +29,7 @@ pub fn gloss_ranges(passage: &Passage) -> Vec<GlossRange> {
             }
         }
     }
-    found.sort_by_key(|g| g.start);
+    crate::order::sort_by_key(&mut found, |g| g.start);
     found
 }
 

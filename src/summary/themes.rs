@@ -21,7 +21,7 @@ pub fn themes(doc: &Document, passages: &[Passage]) -> Vec<Theme> {
             .map(|(name, ids)| {
                 let mut anchors: Vec<Anchor> =
                     ids.iter().filter_map(|id| Anchor::parse(id)).collect();
-                anchors.sort();
+                crate::order::sort(&mut anchors);
                 Theme { name, anchors }
             })
             .collect();
@@ -44,7 +44,7 @@ fn by_keywords(
         .filter(|n| n.children().next().is_none())
         .map(|n| n.anchor)
         .collect();
-    leaves.sort_unstable();
+    crate::order::sort(&mut leaves);
     let mut tagged: Vec<Vec<Anchor>> = vec![Vec::new(); keywords.len()];
     for p in passages.iter().filter(|p| p.kind.is_text()) {
         let Some(a) = p.anchor.filter(|a| leaves.binary_search(a).is_ok()) else {

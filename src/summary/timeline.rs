@@ -109,7 +109,7 @@ fn number_at(s: &str) -> Option<(Option<u32>, bool, usize)> {
 pub fn timeline(passages: &[Passage]) -> Vec<Dated> {
     let mut out = Vec::new();
     let mut firsts: Vec<char> = RELATIVE.iter().filter_map(|w| w.chars().next()).collect();
-    firsts.sort_unstable();
+    crate::order::sort(&mut firsts);
     firsts.dedup();
     for p in passages.iter().filter(|p| p.kind.is_body()) {
         let text = p.text.as_str();
@@ -240,7 +240,7 @@ fn dated(p: &Passage, (start, end, year, month, day, masked, relative): Found) -
 pub fn ordered(mut items: Vec<Dated>) -> (Vec<Dated>, Vec<Dated>) {
     let (mut dated, rest): (Vec<Dated>, Vec<Dated>) =
         items.drain(..).partition(|d| d.year.is_some());
-    dated.sort_by_key(|d| (d.year, d.month, d.day));
+    crate::order::sort_by_key(&mut dated, |d| (d.year, d.month, d.day));
     (dated, rest)
 }
 

@@ -143,7 +143,7 @@ pub fn start() {
         browser::highlights::set_printing(printing);
         let mut marked = state.marked_passages();
         marked.extend(notes.marks.marked());
-        marked.sort_unstable();
+        crate::order::sort(&mut marked);
         marked.dedup();
         for i in marked {
             super::text_marks::draw_passage(state, notes, i);

@@ -38,8 +38,7 @@ pub fn batches(
     let (first, mut rest): (Vec<usize>, Vec<usize>) = changed
         .iter()
         .partition(|&&p| urgent(p) || distance(p) == 0);
-    // Distinct passages: the key orders them completely, so an unstable sort is exact.
-    rest.sort_unstable_by_key(|&p| (distance(p), p));
+    crate::order::sort_by_key(&mut rest, |&p| (distance(p), p));
     let batch = batch.max(1);
     std::iter::once(first)
         .filter(|f| !f.is_empty())

@@ -4,7 +4,6 @@
 //! change at once, the ones on screen (and any that must be drawn at once, such as the one
 //! holding the current hit) go first and the rest a batch after each paint ([`redraw_order`]).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -19,11 +18,20 @@ use crate::summary::glossary::gloss_ranges;
 
 type Draw = Rc<dyn Fn(usize)>;
 
+/// Whether a passage waits to be drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    No,
+    Yes,
+    /// With the current hit or the flash: drawn at once, wherever it is.
+    Urgent,
+}
+
 /// The passages waiting to be drawn, and how to draw one.
 #[derive(Clone, Copy)]
 pub struct TextRedraw {
-    /// Passage → whether it must be drawn at once.
-    dirty: StoredValue<BTreeMap<usize, bool>>,
+    /// By passage: whether it waits to be drawn, and whether at once.
+    dirty: StoredValue<Vec<Waiting>>,
     /// Counts the plans, so a batch loop left over from an older one stops (the newer plan
     /// holds every passage still waiting).
     generation: StoredValue<u64>,
@@ -33,7 +41,7 @@ pub struct TextRedraw {
 impl TextRedraw {
     pub fn new() -> Self {
         TextRedraw {
-            dirty: StoredValue::new(BTreeMap::new()),
+            dirty: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
             draw: StoredValue::new_local(None),
         }
@@ -49,15 +57,26 @@ impl TextRedraw {
     pub fn schedule(&self, changed: &[(usize, bool)]) {
         self.dirty.update_value(|d| {
             for &(i, urgent) in changed {
-                *d.entry(i).or_insert(false) |= urgent;
+                if d.len() <= i {
+                    d.resize(i + 1, Waiting::No);
+                }
+                d[i] = if urgent || d[i] == Waiting::Urgent {
+                    Waiting::Urgent
+                } else {
+                    Waiting::Yes
+                };
             }
         });
         let Some(draw) = self.draw.get_value() else {
             return;
         };
-        let waiting: Vec<(usize, bool)> = self
-            .dirty
-            .with_value(|d| d.iter().map(|(&i, &u)| (i, u)).collect());
+        let waiting: Vec<(usize, bool)> = self.dirty.with_value(|d| {
+            d.iter()
+                .enumerate()
+                .filter(|(_, w)| **w != Waiting::No)
+                .map(|(i, w)| (i, *w == Waiting::Urgent))
+                .collect()
+        });
         if waiting.is_empty() {
             return;
         }
@@ -69,7 +88,14 @@ impl TextRedraw {
         let apply = move |batch: Vec<usize>| {
             for i in batch {
                 // Drawn already by a newer plan's first batch: nothing to do.
-                if dirty.try_update_value(|d| d.remove(&i)).flatten().is_some() {
+                let was_waiting = dirty
+                    .try_update_value(|d| {
+                        d.get_mut(i)
+                            .map(|w| std::mem::replace(w, Waiting::No) != Waiting::No)
+                    })
+                    .flatten()
+                    .unwrap_or(false);
+                if was_waiting {
                     draw(i);
                 }
             }

@@ -58,7 +58,7 @@ pub fn NotesPanel() -> impl IntoView {
                 (rank, anchor, passage, at, n, unplaced)
             })
             .collect();
-        rows.sort_by_key(|a| (a.0, a.2, a.3, a.4.created));
+        crate::order::sort_by_key(&mut rows, |a| (a.0, a.2, a.3, a.4.created));
         let total = rows.len();
         let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
         for (rank, anchor, _, _, note, unplaced) in rows.into_iter().take(shown.get()) {

@@ -3,8 +3,6 @@
 //! each note sits in the text, the marks per passage, counts per part. Every operation goes
 //! through here, so the storage rules in `crate::notes::book` always apply.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::browser;
@@ -15,7 +13,7 @@ use crate::notes::codec::Meta;
 use crate::notes::transfer::{
     export_json, export_markdown, parse_import, plan_import, ImportPlan, ImportUndo,
 };
-use crate::notes::{Mode, Note, NoteBook, NoteError, NoteKind, Target};
+use crate::notes::{Mode, Note, NoteBook, NoteError, NoteKind, NotesById, Target};
 use crate::report::passage::NoteMark;
 use crate::report::{Anchor, DOCUMENT, PASSAGES};
 use crate::ui::passage_html::NoteLook;
@@ -46,7 +44,7 @@ pub struct NotesState {
     pub rev: RwSignal<u64>,
     pub notes: Memo<Vec<Note>>,
     /// The same notes by id, so a card finds its note without scanning the list.
-    pub by_id: Memo<std::collections::HashMap<String, Note>>,
+    pub by_id: Memo<NotesById>,
     /// Where each note of `notes` sits (same order); `None` if it cannot be placed.
     pub placement: Memo<Vec<Option<Vec<Placed>>>>,
     /// The part each note of `notes` belongs to: where its quote sits, or the part it names.
@@ -391,11 +389,10 @@ impl NotesState {
     pub fn preview_import(&self, raw: &str, name: String) {
         match parse_import(raw) {
             Ok(incoming) => {
-                let existing: BTreeMap<String, Note> = self
-                    .notes
-                    .with_untracked(|ns| ns.iter().map(|n| (n.id.clone(), n.clone())).collect());
-                self.import_preview
-                    .set(Some((plan_import(&existing, &incoming), name)));
+                let plan = self
+                    .by_id
+                    .with_untracked(|existing| plan_import(existing, &incoming));
+                self.import_preview.set(Some((plan, name)));
             }
             Err(e) => self.say(format!("未导入“{name}”：{e}。现有笔记没有任何改变。"), true),
         }
