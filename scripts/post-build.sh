@@ -9,7 +9,8 @@ set -euo pipefail
 stage="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 index="$stage/index.html"
 
-# The app's first view as HTML, rendered natively by the same components the wasm hydrates.
+# The whole page as HTML, rendered natively by the components: the static document and the
+# widgets' first view, which the wasm mounts again in place.
 cargo run --quiet --features ssr --bin prerender -- "$index"
 
 # The first inline <script type="module"> ... </script> block is trunk's loader.

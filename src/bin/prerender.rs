@@ -1,6 +1,6 @@
 //! Renders the app's first view to HTML at build time and puts it into the built page, in
 //! place of the `<!--prerender-->` placeholder in its `<body>`: the report is readable before
-//! the wasm arrives (and without it), and the wasm then hydrates its widget roots in place.
+//! the wasm arrives (and without it), and the wasm then mounts its widgets into their roots.
 //!
 //! Usage: `prerender <index.html>` (the trunk post_build hook passes the staged page).
 

@@ -379,6 +379,20 @@ fn scroll_x() -> f64 {
     window().scroll_x().unwrap_or(0.0)
 }
 
+/// What was typed into the prerendered search box before the app started, and whether the
+/// box has the focus (`None` if nothing was typed and it is not focused).
+pub fn typed_search() -> Option<(String, bool)> {
+    let input = document()
+        .get_element_by_id("search-input")?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let focused = document()
+        .active_element()
+        .is_some_and(|el| el.id() == "search-input");
+    let value = input.value();
+    (focused || !value.is_empty()).then_some((value, focused))
+}
+
 /// The `q` parameter of the page URL (a shared search), decoded.
 pub fn query_in_location() -> String {
     let search = window().location().search().unwrap_or_default();

@@ -5,6 +5,7 @@
 pub mod anchoring;
 pub mod book;
 pub mod codec;
+pub mod listing;
 pub mod model;
 pub mod transfer;
 

@@ -156,6 +156,16 @@ impl SearchIndex {
     }
 }
 
+/// Whether `text`, folded as search folds it, holds `needle` (a folded query, as from
+/// [`normalize`]); an empty needle is in every text. For short texts such as notes.
+pub fn holds_folded(text: &str, needle: &[char]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let hay: Vec<char> = text.chars().filter_map(fold).collect();
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
 /// For each prefix of `needle`, the length of its longest proper prefix that is also its suffix.
 fn prefix_function(needle: &[char]) -> Vec<usize> {
     let mut fail = vec![0; needle.len()];

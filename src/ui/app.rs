@@ -1,8 +1,11 @@
 //! The page: the static parts (report, overview, outline), rendered to HTML at build time and
 //! never by the wasm, and three widget roots inside them (the top bar with the search, the
 //! notes panel, and the overlays: selection toolbar, glossary popover, toasts, update bar).
-//! In the browser, [`start`] makes the shared state, hydrates the three roots in place and
-//! wires the browser glue; the static parts follow the state through `static_page`.
+//! In the browser, [`start`] makes the shared state, mounts the widgets into their roots in
+//! place of the same prerendered markup (client-side roots, not hydration: hydrating them cost
+//! the wasm 7 KB gzip, and only the search box is used before the app starts, whose text and
+//! focus carry over) and wires the browser glue; the static parts follow the state through
+//! `static_page`.
 
 use std::sync::LazyLock;
 
@@ -24,8 +27,8 @@ use crate::summary::Outline;
 
 static OUTLINE: LazyLock<Outline> = LazyLock::new(|| Outline::of(&DOCUMENT));
 
-/// The ids of the widget roots' elements: each holds exactly its widget's markup, which the
-/// wasm hydrates.
+/// The ids of the widget roots' elements: each holds exactly its widget's markup, prerendered,
+/// which the wasm builds again in its place.
 const TOPBAR_ROOT: &str = "root-topbar";
 const NOTES_ROOT: &str = "root-notes";
 const OVERLAYS_ROOT: &str = "root-overlays";
@@ -80,19 +83,20 @@ fn Overlays(update_ready: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// Hydrates the widget root `id` with `widget`, the shared state in its context. (Only the
-/// wasm, built with `hydrate`, can; elsewhere there is no page to hydrate.)
-fn hydrate_root<V: IntoView + 'static>(
+/// Mounts `widget` into the widget root `id` in place of its prerendered markup (the same
+/// markup, so nothing moves). Only the wasm, built with `csr`, mounts; elsewhere there is no
+/// page.
+fn mount_root<V: IntoView + 'static>(
     id: &str,
     state: ReadingState,
     notes: NotesState,
     widget: impl FnOnce() -> V + 'static,
 ) {
-    #[cfg(not(feature = "hydrate"))]
+    #[cfg(not(feature = "csr"))]
     {
         let _ = (id, state, notes, widget);
     }
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     {
         use wasm_bindgen::JsCast;
         let Some(el) = document()
@@ -102,7 +106,8 @@ fn hydrate_root<V: IntoView + 'static>(
             leptos::logging::error!("研读: the page has no #{id}");
             return;
         };
-        leptos::mount::hydrate_from(el, move || {
+        el.set_inner_html("");
+        leptos::mount::mount_to(el, move || {
             provide_context(state);
             provide_context(notes);
             widget()
@@ -118,20 +123,22 @@ pub fn start() {
     owner.set();
     std::mem::forget(owner);
     // Effects are created below, before any root is mounted (which would start it).
-    #[cfg(feature = "hydrate")]
+    #[cfg(feature = "csr")]
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let redraw = TextRedraw::new();
     let state = ReadingState::new(redraw);
     let notes = NotesState::new(redraw);
     let update_ready = RwSignal::new(false);
-    hydrate_root(
+    // Typed into the prerendered search box before the app started: searched for once it has.
+    let typed = browser::typed_search();
+    mount_root(
         TOPBAR_ROOT,
         state,
         notes,
         || view! { <TopBar short_title=short_title() /> },
     );
-    hydrate_root(NOTES_ROOT, state, notes, || view! { <NotesPanel /> });
-    hydrate_root(
+    mount_root(NOTES_ROOT, state, notes, || view! { <NotesPanel /> });
+    mount_root(
         OVERLAYS_ROOT,
         state,
         notes,
@@ -150,12 +157,17 @@ pub fn start() {
         }
     });
     super::static_page::follow(state, notes, OUTLINE.anchors());
-    wire(state, notes, update_ready);
+    wire(state, notes, update_ready, typed);
 }
 
 /// Connects the browser's events to the state: storage, selection, location, scrolling, keys
 /// and the glossary terms, then says the app is ready.
-fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
+fn wire(
+    state: ReadingState,
+    notes: NotesState,
+    update_ready: RwSignal<bool>,
+    typed: Option<(String, bool)>,
+) {
     let outline = &*OUTLINE;
     // Notes load first: nothing is written before stored notes were read and checked.
     // User Timing marks around loading the notes and once they are drawn (read by the
@@ -179,6 +191,14 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
         state.query.set(shared_query);
         if browser::anchor_in_location().is_none() {
             browser::reveal_current_hit();
+        }
+    }
+    if let Some((query, focused)) = typed {
+        if !query.trim().is_empty() {
+            state.search_for(query);
+        }
+        if focused {
+            browser::focus("search-input");
         }
     }
     browser::follow_location(

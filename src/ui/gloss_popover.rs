@@ -30,7 +30,7 @@ pub fn GlossPopover() -> impl IntoView {
         })
     };
     let px =
-        move |f: fn((f64, f64, f64, bool)) -> f64| move || place().map(|p| format!("{}px", f(p)));
+        move |f: fn((f64, f64, f64, bool)) -> f64| move || place().map(|p| crate::ui::px(f(p)));
     view! {
         <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=move || state.gloss.get().is_none()
             style:left=px(|p| p.0)

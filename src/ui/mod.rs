@@ -19,3 +19,11 @@ pub mod text_marks;
 pub mod topbar;
 
 pub use app::Page;
+
+/// A CSS length in whole pixels, for placing popovers through CSSOM properties (whole pixels:
+/// a float's formatting would add its code to the wasm for nothing a reader can see).
+pub fn px(value: f64) -> String {
+    let mut out = (value.round() as i64).to_string();
+    out.push_str("px");
+    out
+}

@@ -59,7 +59,7 @@ pub fn SearchBox() -> impl IntoView {
             found
         }
     };
-    let has_hits = move || state.hits.with(|h| !h.is_empty());
+    let no_hits = move || state.hits.with(Vec::is_empty);
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" => {
             ev.prevent_default();
@@ -90,11 +90,11 @@ pub fn SearchBox() -> impl IntoView {
             />
             <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
             <button type="button" class="icon-button search-step" aria-label="上一个结果（Shift+Enter）"
-                disabled=move || !has_hits() on:click=move |_| step(-1)>
+                disabled=no_hits on:click=move |_| step(-1)>
                 <span class="chev up" aria-hidden="true"></span>
             </button>
             <button type="button" class="icon-button search-step" aria-label="下一个结果（Enter）"
-                disabled=move || !has_hits() on:click=move |_| step(1)>
+                disabled=no_hits on:click=move |_| step(1)>
                 <span class="chev down" aria-hidden="true"></span>
             </button>
             <div
@@ -102,19 +102,22 @@ pub fn SearchBox() -> impl IntoView {
                 class="search-results"
                 role="region"
                 aria-label="搜索结果"
-                hidden=move || !(list_open.get() && has_hits())
+                hidden=move || !list_open.get() || no_hits()
             >
-                <ol>
-                    {move || state.hits.with(|hits| {
-                        let rows = if full_list.get() == hits_version.get() { LISTED } else { LISTED_AT_ONCE };
-                        hits.iter().take(rows).enumerate().map(|(i, hit)| {
+                // Drawn again whole on each change (the current hit's mark included): at most
+                // a hundred rows, and one reactive block costs the wasm less than one per row.
+                {move || {
+                    let current = state.current.get();
+                    let full = full_list.get() == hits_version.get();
+                    state.hits.with(|hits| {
+                        let rows = if full { LISTED } else { LISTED_AT_ONCE };
+                        let listed = hits.iter().take(rows).enumerate().map(|(i, hit)| {
                             let passage = &PASSAGES[hit.passage];
                             let (before, matched, after) = context(passage, hit, 18);
                             let place = place_label(&DOCUMENT, passage.anchor);
                             view! {
                                 <li>
-                                    <button type="button" class="search-result"
-                                        class:is-current=move || state.current.get() == i
+                                    <button type="button" class=if i == current { "search-result is-current" } else { "search-result" }
                                         on:click=move |_| {
                                             state.current.set(i);
                                             list_open.set(false);
@@ -125,12 +128,13 @@ pub fn SearchBox() -> impl IntoView {
                                     </button>
                                 </li>
                             }
-                        }).collect_view()
-                    })}
-                </ol>
-                {move || (state.hits.with(Vec::len) > LISTED).then(|| view! {
-                    <p class="search-more">{format!("只列出前 {LISTED} 条，可用 Enter 逐条查看全部结果。")}</p>
-                })}
+                        }).collect_view();
+                        let more = (hits.len() > LISTED).then(|| view! {
+                            <p class="search-more">{format!("只列出前 {LISTED} 条，可用 Enter 逐条查看全部结果。")}</p>
+                        });
+                        view! { <ol>{listed}</ol>{more} }
+                    })
+                }}
             </div>
         </form>
     }

@@ -1,5 +1,6 @@
 //! The prerendered page: the report is on screen before the wasm arrives, stays readable
-//! without JavaScript or WebAssembly, and the app takes that very markup over in place.
+//! without JavaScript or WebAssembly, and the app takes it over in place: the static document
+//! stays as it is, and the widgets are mounted again with the same markup.
 
 use super::{non_space, with_page, with_wasm_held, Ctx, DESKTOP};
 use yandu_e2e::driver::Engine;
@@ -45,34 +46,46 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
         page.wait_until("document.readyState === 'complete'", "the load event").await?;
         page.wait_landed("s2-p3").await?;
         page.wait_scroll_settled().await?;
-        // Tag elements and remember where things are; hydration must keep all of it.
+        // Tag elements and remember where things are: the static document must keep its
+        // elements, and the widgets come back with the same markup (the search results, which
+        // the query typed below fills, aside), so nothing moves.
         let layout = "JSON.stringify([document.body.childElementCount, \
-             document.querySelectorAll('*').length, \
+             document.querySelectorAll('*').length - document.querySelectorAll('#search-results *').length, \
              Math.round(document.getElementById('s2-p3').getBoundingClientRect().top), \
              Math.round(scrollY)])";
-        page.js("(document.getElementById('s2-p3').dataset.probe = 'kept', document.querySelector('header.topbar').dataset.probe = 'kept', true)")
+        page.js("(document.getElementById('s2-p3').dataset.probe = 'kept', document.getElementById('outline').dataset.probe = 'kept', true)")
             .await?;
         let before = page.js_string(layout).await?;
+        // A reader who starts typing a search before the app has started keeps what they typed
+        // (a word the report does not hold: a hit would scroll the page to it).
+        page.type_into("#search-input", "无此词语").await?;
         server.release();
         page.wait_until(APP_READY, "the app to take over the page").await?;
         page.wait_scroll_settled().await?;
         let kept = page
-            .js("document.getElementById('s2-p3').dataset.probe === 'kept' && document.querySelector('header.topbar').dataset.probe === 'kept'")
+            .js("document.getElementById('s2-p3').dataset.probe === 'kept' && document.getElementById('outline').dataset.probe === 'kept'")
             .await?;
-        check(kept == true, "hydration replaced the prerendered elements instead of keeping them")?;
+        check(kept == true, "the app replaced the static document instead of keeping it")?;
         let after = page.js_string(layout).await?;
         check(
             same_layout(&before, &after),
             format!("[body children, elements, top of #s2-p3, scrollY] changed from {before} to {after}"),
         )?;
-        same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "after hydration")?;
+        same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "after the app started")?;
+        check(!ctx.source.contains("无此词语"), "the report holds the probe word")?;
+        page.wait_until(
+            "document.querySelector('[data-testid=search-count]').textContent === '无结果' && document.activeElement?.id === 'search-input' && document.activeElement.value === '无此词语'",
+            "the query typed before the app started to be searched, with the box still focused",
+        )
+        .await?;
+        page.js("(() => { const i = document.getElementById('search-input'); i.value = ''; i.dispatchEvent(new Event('input')); i.blur(); return true; })()").await?;
         // The prerendered controls now work.
         page.click(".outline-link[data-anchor='s1']").await?;
-        page.wait_until("location.hash === '#s1'", "the outline link to work after hydration").await?;
+        page.wait_until("location.hash === '#s1'", "the outline link to work after the app started").await?;
         page.click(".chip-theme").await?;
         page.wait_until(
             "document.querySelector('.chip-theme').getAttribute('aria-pressed') === 'true'",
-            "a theme chip to work after hydration",
+            "a theme chip to work after the app started",
         )
         .await
     })

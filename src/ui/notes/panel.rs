@@ -1,84 +1,89 @@
-//! The notes panel: every note in report order, grouped by part, filterable by kind and text,
-//! each linking to its passage, edited in place, deleted with undo; export, import with a
-//! preview, trust signals (last export, a reminder after 7 days), and storage warnings.
+//! The notes panel: every note in report order, grouped by part, filterable by kind and text
+//! (`notes::listing`), each linking to its passage, edited in place, deleted with undo;
+//! export, import with a preview, trust signals (last export, a reminder after 7 days), and
+//! storage warnings. Lean on purpose: each reactive binding and each closure type is code in
+//! the wasm, so cards are drawn from snapshots of their notes, the list is drawn again when
+//! one changes, and closures that several elements share are defined once.
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_notes;
+use super::state::{use_notes, NotesState};
 use crate::browser;
+use crate::notes::listing::{listing, Filter, Listing, Row};
 use crate::notes::{Mode, Note, NoteKind, Target};
-use crate::report::{Anchor, DOCUMENT, PASSAGES};
-use crate::summary::outline::place_label;
+use crate::report::{DOCUMENT, PASSAGES};
 use crate::ui::state::use_reading_state;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// How many note cards are drawn before "show more".
 const PAGE: usize = 200;
 
+/// A row as drawn: a part's label, or a note's card with what it shows. The list is drawn
+/// again when any of these change (with at most a page of cards, a few milliseconds); the
+/// note being edited is kept without its text, so typing in it does not draw the list again
+/// (its editor follows the text itself).
+#[derive(Clone, PartialEq)]
+enum Line {
+    Group(String),
+    Card(Card),
+}
+
+#[derive(Clone, PartialEq)]
+struct Card {
+    note: Note,
+    unplaced: bool,
+    unsaved: bool,
+    editing: bool,
+    read_only: bool,
+}
+
 #[component]
 pub fn NotesPanel() -> impl IntoView {
     let notes = use_notes();
     let reading = use_reading_state();
-    let kind_filter = RwSignal::new(None::<NoteKind>);
+    let filter = RwSignal::new(Filter::default());
     // Long lists are drawn a page at a time; filters still search every note.
     let shown = RwSignal::new(PAGE);
-    let text_filter = RwSignal::new(String::new());
     let read_only = move || notes.mode() == Mode::ReadOnly;
+    let open = move || notes.panel_open.get().to_string();
+    let close = move |_| notes.panel_open.set(false);
 
-    // Notes in report order: report-level first, then by where they sit, unplaced last.
-    let groups = Memo::new(move |_| {
-        let kind = kind_filter.get();
-        let needle = text_filter.get().to_lowercase();
-        let list = notes.notes.get();
-        let placement = notes.placement.get();
-        let mut rows: Vec<(u8, Option<Anchor>, usize, usize, Note, bool)> = list
-            .into_iter()
-            .zip(placement)
-            .filter(|(n, _)| kind.is_none_or(|k| n.kind == Some(k)))
-            .filter(|(n, _)| {
-                needle.is_empty()
-                    || n.text.to_lowercase().contains(&needle)
-                    || matches!(&n.target, Target::Quote { quote, .. } if quote.to_lowercase().contains(&needle))
+    let listed: Memo<(Vec<Line>, usize)> = Memo::new(move |_| {
+        let filter = filter.get();
+        let limit = shown.get();
+        let editing = notes.editing.get();
+        let read_only = read_only();
+        notes.notes.with(|list| {
+            notes.placement.with(|placement| {
+                let Listing { rows, matching } =
+                    listing(&DOCUMENT, &PASSAGES, list, placement, &filter, limit);
+                let lines = rows
+                    .into_iter()
+                    .map(|row| match row {
+                        Row::Group(g) => Line::Group(g),
+                        Row::Note { index, unplaced } => {
+                            let mut note = list[index].clone();
+                            let editing = editing.as_deref() == Some(note.id.as_str());
+                            if editing {
+                                note.text.clear();
+                                note.updated = 0;
+                            }
+                            Line::Card(Card {
+                                unsaved: notes.is_unsaved(&note.id),
+                                editing,
+                                note,
+                                unplaced,
+                                read_only,
+                            })
+                        }
+                    })
+                    .collect();
+                (lines, matching)
             })
-            .map(|(n, placed)| {
-                let first = placed.as_ref().and_then(|p| p.first().copied());
-                let (rank, anchor, passage, at) = match (&n.target, first) {
-                    (Target::Report, _) => (0, None, 0, 0),
-                    (Target::Part { .. }, _) => {
-                        let a = n.target.anchor().filter(|a| DOCUMENT.has(*a));
-                        let p = PASSAGES.iter().position(|p| a.is_some() && p.anchor == a).unwrap_or(usize::MAX);
-                        (if a.is_some() { 1 } else { 2 }, a, p, 0)
-                    }
-                    (Target::Quote { .. }, Some((p, s, _))) => (1, PASSAGES[p].anchor, p, s),
-                    (Target::Quote { .. }, None) => (2, None, usize::MAX, 0),
-                };
-                let unplaced = rank == 2;
-                (rank, anchor, passage, at, n, unplaced)
-            })
-            .collect();
-        crate::order::sort_by_key(&mut rows, |a| (a.0, a.2, a.3, a.4.created));
-        let total = rows.len();
-        let mut groups: Vec<(String, Vec<(String, bool)>)> = Vec::new();
-        for (rank, anchor, _, _, note, unplaced) in rows.into_iter().take(shown.get()) {
-            let note = note.id;
-            let title = match (rank, anchor) {
-                (0, _) => "关于全文".to_string(),
-                (2, _) => "未能定位（原文中找不到引文）".to_string(),
-                (_, a) => place_label(&DOCUMENT, a),
-            };
-            match groups.last_mut() {
-                Some((t, list)) if *t == title => list.push((note, unplaced)),
-                _ => groups.push((title, vec![(note, unplaced)])),
-            }
-        }
-        (groups, total)
+        })
     });
-    let total = Memo::new(move |_| groups.with(|g| g.1));
-    let groups = Memo::new(move |_| groups.with(|g| g.0.clone()));
-
-    let groups_empty = Memo::new(move |_| groups.with(Vec::is_empty));
 
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -102,77 +107,15 @@ pub fn NotesPanel() -> impl IntoView {
         });
     };
 
-    let backup_line = move || {
-        let count = notes.notes.with(Vec::len);
-        match notes.meta().last_export {
-            Some(t) => {
-                let days = (browser::files::now_ms() - t) / DAY_MS;
-                let stale = days >= 7 && count > 0;
-                let when = if days == 0 {
-                    "今天".to_string()
-                } else {
-                    format!("{days} 天前")
-                };
-                (format!("上次导出备份：{when}"), stale)
-            }
-            None => ("尚未导出备份".to_string(), count > 0),
-        }
-    };
-
     view! {
-        <aside id="notes-panel" class="notes-panel" aria-label="笔记" data-open=move || notes.panel_open.get().to_string()>
+        <aside id="notes-panel" class="notes-panel" aria-label="笔记" data-open=open>
             <div class="notes-head">
                 <h2 class="notes-title">"笔记" <span class="notes-count">{move || notes.notes.with(Vec::len)}</span></h2>
-                <button type="button" class="icon-button notes-close" aria-label="关闭笔记" on:click=move |_| notes.panel_open.set(false)>
+                <button type="button" class="icon-button notes-close" aria-label="关闭笔记" on:click=close>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>
-
-            {move || match notes.mode() {
-                Mode::MemoryOnly => Some(Either::Left(view! {
-                    <p class="notes-banner is-error" role="alert" data-testid="storage-unavailable">
-                        "此浏览器不允许保存数据（本地存储被禁用）。笔记只保留到关闭页面为止，请用“导出”保存全部笔记。"
-                    </p>
-                })),
-                Mode::ReadOnly => Some(Either::Right(view! {
-                    <p class="notes-banner is-error" role="alert" data-testid="read-only">
-                        "已存的笔记来自更新版本的研读。为免旧版本覆盖新数据，此页面只读：可以查看和导出，不能修改。"
-                    </p>
-                })),
-                Mode::Normal => None,
-            }}
-            {move || {
-                let q = notes.quarantined();
-                (!q.is_empty()).then(|| view! {
-                    <div class="notes-banner is-error" role="alert" data-testid="quarantine">
-                        <p>{format!("有 {} 条已存数据无法读取。原始内容已原样备份，其他笔记不受影响。", q.len())}</p>
-                        <ul class="quarantine-list">
-                            {q.into_iter().map(|(key, copy, reason)| {
-                                let k1 = key.clone();
-                                let k2 = key.clone();
-                                view! {
-                                    <li>
-                                        <code>{key.clone()}</code>
-                                        <span class="quarantine-reason">{reason}</span>
-                                        {copy.map(|c| view! { <span class="quarantine-copy">{format!("备份于 {c}")}</span> })}
-                                        <span class="notes-actions">
-                                            <button type="button" class="text-button" on:click=move |_| notes.download_quarantined(&k1)>"下载原始数据"</button>
-                                            <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.discard_quarantined(&k2)>"删除这条损坏的数据"</button>
-                                        </span>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                })
-            }}
-            {move || (notes.unsaved_count() > 0).then(|| view! {
-                <p class="notes-banner is-error" data-testid="unsaved">
-                    {format!("{} 条笔记未保存。", notes.unsaved_count())}
-                    <button type="button" class="text-button" on:click=move |_| notes.retry()>"重试保存"</button>
-                </p>
-            })}
-
+            {move || banners(notes)}
             <div class="notes-tools">
                 <button type="button" class="chip" disabled=read_only
                     on:click=move |_| notes.note_about(reading.active.get_untracked().filter(|a| DOCUMENT.has(*a)))>
@@ -182,58 +125,44 @@ pub fn NotesPanel() -> impl IntoView {
             </div>
             <div class="notes-filters" role="group" aria-label="筛选笔记">
                 <input type="search" class="notes-filter-text" placeholder="筛选笔记" aria-label="按文字筛选笔记"
-                    prop:value=move || text_filter.get() on:input=move |ev| text_filter.set(event_target_value(&ev)) />
+                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev)) />
                 <div class="kind-filters">
                     {NoteKind::ALL.iter().map(|&k| view! {
                         <button type="button" class=format!("kind-chip kind-{}", k.slug())
-                            aria-pressed=move || (kind_filter.get() == Some(k)).to_string()
-                            on:click=move |_| kind_filter.update(|f| *f = if *f == Some(k) { None } else { Some(k) })>
+                            aria-pressed=move || filter.with(|f| f.kind == Some(k)).to_string()
+                            on:click=move |_| filter.update(|f| f.kind = if f.kind == Some(k) { None } else { Some(k) })>
                             <span class="kind-swatch" aria-hidden="true"></span>{k.label()}
                         </button>
                     }).collect_view()}
                 </div>
             </div>
-
             <div class="notes-list">
-                // Not <Show>: its fallback is an AnyView, which costs the wasm far more than this.
-                {move || if groups_empty.get() {
-                    Either::Left(view! {
-                        <p class="notes-empty">
-                            {move || if notes.notes.with(Vec::is_empty) { "还没有笔记。选中正文中的文字，用浮现的工具条划线或写笔记；也可以为当前部分或全文写笔记。" } else { "没有符合筛选条件的笔记。" }}
-                        </p>
-                    })
-                } else { Either::Right(view! {
-                    <For each=move || groups.get() key=|(title, _)| title.clone() let:group>
-                        <section class="notes-group">
-                            <h3 class="notes-group-title">{group.0.clone()}</h3>
-                            <For
-                                each={
-                                    let title = group.0.clone();
-                                    move || groups.with(|g| g.iter().find(|(t, _)| *t == title).map(|(_, l)| l.clone()).unwrap_or_default())
-                                }
-                                key=|(id, unplaced)| (id.clone(), *unplaced)
-                                let:row
-                            >
-                                <NoteCard id=row.0 unplaced=row.1 />
-                            </For>
-                        </section>
-                    </For>
-                }) }}
+                {move || listed.with(|l| l.0.iter().cloned().map(|line| match line {
+                    Line::Group(title) => Either::Left(view! { <h3 class="notes-group-title">{title}</h3> }),
+                    Line::Card(card) => Either::Right(note_card(notes, card)),
+                }).collect_view())}
                 {move || {
-                    let (total, drawn) = (total.get(), shown.get());
-                    (total > drawn).then(|| view! {
-                        <button type="button" class="chip show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
-                            {format!("再显示 {} 条（共 {total} 条）", PAGE.min(total - drawn))}
-                        </button>
-                    })
+                    let (lines, matching) = listed.with(|l| (l.0.iter().filter(|l| matches!(l, Line::Card(_))).count(), l.1));
+                    if lines == 0 {
+                        let empty = notes.notes.with(Vec::is_empty);
+                        EitherOf3::A(view! {
+                            <p class="notes-empty">
+                                {if empty { "还没有笔记。选中正文中的文字，用浮现的工具条划线或写笔记；也可以为当前部分或全文写笔记。" } else { "没有符合筛选条件的笔记。" }}
+                            </p>
+                        })
+                    } else if matching > lines {
+                        EitherOf3::B(view! {
+                            <button type="button" class="chip show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                                {format!("再显示 {} 条（共 {matching} 条）", PAGE.min(matching - lines))}
+                            </button>
+                        })
+                    } else {
+                        EitherOf3::C(())
+                    }
                 }}
             </div>
-
             <div class="notes-footer">
-                <p class="backup-line" class:is-stale=move || backup_line().1 data-testid="backup-line">
-                    {move || backup_line().0}
-                    {move || backup_line().1.then_some(" · 建议现在导出，以免浏览器清理数据时丢失笔记")}
-                </p>
+                {move || backup_line(notes)}
                 <div class="notes-actions">
                     <button type="button" class="chip" on:click=move |_| notes.export_markdown()>"导出 Markdown"</button>
                     <button type="button" class="chip" data-testid="export-json" on:click=move |_| notes.export_json()>"导出 JSON"</button>
@@ -247,160 +176,222 @@ pub fn NotesPanel() -> impl IntoView {
                 </div>
             </div>
         </aside>
-        <div class="scrim notes-scrim" aria-hidden="true" data-open=move || notes.panel_open.get().to_string()
-            on:click=move |_| notes.panel_open.set(false)></div>
-        <ImportPreview />
-        <DeleteAllDialog />
+        <div class="scrim notes-scrim" aria-hidden="true" data-open=open on:click=close></div>
+        {move || import_preview(notes)}
+        {move || delete_all_dialog(notes)}
     }
 }
 
-#[component]
-fn NoteCard(id: String, unplaced: bool) -> impl IntoView {
-    let notes = use_notes();
-    // Read once: the card is keyed by id and stays while the note changes; the parts that
-    // show changing fields read them reactively below.
-    // By id, not by scanning the list: with 10,000 notes, 200 cards scanning it twice each
-    // took longer than drawing them.
-    let note = notes.by_id.with_untracked(|ns| ns.get(&id).cloned())?;
-    let current = {
-        let id = id.clone();
-        Memo::new(move |_| notes.by_id.with(|ns| ns.get(&id).cloned()))
+/// Storage warnings: notes kept in memory only, read-only data, unreadable values, unsaved
+/// notes. Drawn again whenever one of them changes (rarely).
+fn banners(notes: NotesState) -> impl IntoView {
+    let mode = notes.mode();
+    let quarantined = notes.quarantined();
+    let unsaved = notes.unsaved_count();
+    let read_only = mode == Mode::ReadOnly;
+    view! {
+        {(mode == Mode::MemoryOnly).then(|| view! {
+            <p class="notes-banner is-error" role="alert" data-testid="storage-unavailable">
+                "此浏览器不允许保存数据（本地存储被禁用）。笔记只保留到关闭页面为止，请用“导出”保存全部笔记。"
+            </p>
+        })}
+        {read_only.then(|| view! {
+            <p class="notes-banner is-error" role="alert" data-testid="read-only">
+                "已存的笔记来自更新版本的研读。为免旧版本覆盖新数据，此页面只读：可以查看和导出，不能修改。"
+            </p>
+        })}
+        {(!quarantined.is_empty()).then(|| view! {
+            <div class="notes-banner is-error" role="alert" data-testid="quarantine">
+                <p>{format!("有 {} 条已存数据无法读取。原始内容已原样备份，其他笔记不受影响。", quarantined.len())}</p>
+                <ul class="quarantine-list">
+                    {quarantined.into_iter().map(|(key, copy, reason)| {
+                        let k1 = key.clone();
+                        let k2 = key.clone();
+                        view! {
+                            <li>
+                                <code>{key}</code>
+                                <span class="quarantine-reason">{reason}</span>
+                                {copy.map(|c| view! { <span class="quarantine-copy">{format!("备份于 {c}")}</span> })}
+                                <span class="notes-actions">
+                                    <button type="button" class="text-button" on:click=move |_| notes.download_quarantined(&k1)>"下载原始数据"</button>
+                                    <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.discard_quarantined(&k2)>"删除这条损坏的数据"</button>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+        {(unsaved > 0).then(|| view! {
+            <p class="notes-banner is-error" data-testid="unsaved">
+                {format!("{unsaved} 条笔记未保存。")}
+                <button type="button" class="text-button" on:click=move |_| notes.retry()>"重试保存"</button>
+            </p>
+        })}
+    }
+}
+
+/// One note's card, drawn from a snapshot of the note.
+fn note_card(notes: NotesState, card: Card) -> impl IntoView {
+    let Card {
+        note,
+        unplaced,
+        unsaved,
+        editing,
+        read_only,
+    } = card;
+    let kind = note.kind;
+    let class = match (kind, unplaced) {
+        (Some(k), false) => format!("note-card kind-{}", k.slug()),
+        (Some(k), true) => format!("note-card kind-{} is-unplaced", k.slug()),
+        (None, false) => "note-card".to_string(),
+        (None, true) => "note-card is-unplaced".to_string(),
     };
-    let editing = {
-        let id = id.clone();
-        Memo::new(move |_| notes.editing.get().as_deref() == Some(id.as_str()))
+    let (quote, locate_href) = match &note.target {
+        Target::Quote { quote, .. } => (
+            Some(quote.clone()),
+            (!unplaced).then(|| format!("#note-{}", note.id)),
+        ),
+        Target::Part { .. } => (
+            None,
+            note.target
+                .anchor()
+                .filter(|_| !unplaced)
+                .map(|a| format!("#{a}")),
+        ),
+        Target::Report => (None, None),
     };
-    let unsaved = {
-        let id = id.clone();
-        move || notes.is_unsaved(&id)
-    };
-    let read_only = move || notes.mode() == Mode::ReadOnly;
-    let kind_class = move || {
-        let kind = current.get().and_then(|n| n.kind);
-        format!(
-            "note-card {}",
-            kind.map(|k| format!("kind-{}", k.slug()))
-                .unwrap_or_default()
+    let id = note.id.clone();
+    let (for_kind, for_edit, for_delete) = (id.clone(), id.clone(), id.clone());
+    let body = if editing {
+        Either::Left(editor(notes, id.clone(), read_only))
+    } else {
+        let empty = note.text.trim().is_empty();
+        let text = if empty {
+            "（仅划线）".to_string()
+        } else {
+            note.text.clone()
+        };
+        Either::Right(
+            view! { <p class=if empty { "note-text is-empty" } else { "note-text" }>{text}</p> },
         )
     };
-    let quote = match &note.target {
-        Target::Quote { quote, .. } => Some(quote.clone()),
-        _ => None,
-    };
-    let locate_href = match (&note.target, unplaced) {
-        (Target::Quote { .. }, false) => Some(format!("#note-{}", note.id)),
-        (Target::Part { .. }, false) => note.target.anchor().map(|a| format!("#{a}")),
-        _ => None,
-    };
-    let (id_edit, id_kind, id_del, id_text) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let text = move || current.get().map(|n| n.text).unwrap_or_default();
-    Some(view! {
-        <article class=kind_class data-note-card=id.clone() class:is-unplaced=unplaced>
+    view! {
+        <article class=class data-note-card=id>
             <div class="note-meta">
-                {move || current.get().and_then(|n| n.kind).map(|k| view! {
+                {kind.map(|k| view! {
                     <span class=format!("kind-label kind-{}", k.slug())><span class="kind-swatch" aria-hidden="true"></span>{k.label()}</span>
                 })}
-                {move || unsaved().then(|| view! { <span class="unsaved-badge" data-testid="unsaved-badge">"未保存"</span> })}
+                {unsaved.then(|| view! { <span class="unsaved-badge" data-testid="unsaved-badge">"未保存"</span> })}
                 {unplaced.then(|| view! { <span class="unplaced-badge">"未能定位"</span> })}
             </div>
             {quote.map(|q| view! { <blockquote class="note-quote">{q}</blockquote> })}
-            {move || if editing.get() {
-                let id = id_text.clone();
-                Either::Left(view! {
-                    <textarea class="note-editor" aria-label="笔记内容" rows="4" autofocus
-                        // Follows the stored text, so an edit made in another tab shows here
-                        // too; our own typing sets the same value back, which changes nothing.
-                        prop:value=move || current.get().map(|n| n.text).unwrap_or_default()
-                        disabled=read_only
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            notes.edit(&id, |n| n.text = value);
-                        }
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Escape" { notes.editing.set(None); }
-                        }
-                    ></textarea>
-                })
-            } else {
-                Either::Right(view! {
-                    <p class="note-text" class:is-empty=move || text().trim().is_empty()>
-                        {move || { let t = text(); if t.trim().is_empty() { "（仅划线）".to_string() } else { t } }}
-                    </p>
-                })
-            }}
+            {body}
             <div class="notes-actions">
                 {locate_href.map(|href| view! { <a class="text-button" href=href>"定位"</a> })}
                 <select class="kind-select" aria-label="类别" disabled=read_only
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let kind = NoteKind::ALL.into_iter().find(|k| k.slug() == v);
-                        notes.edit(&id_kind, |n| n.kind = kind);
+                        notes.edit(&for_kind, |n| n.kind = kind);
                     }>
-                    <option value="" selected=note.kind.is_none()>"无类别"</option>
+                    <option value="" selected=kind.is_none()>"无类别"</option>
                     {NoteKind::ALL.iter().map(|k| view! {
-                        <option value=k.slug() selected=note.kind == Some(*k)>{k.label()}</option>
+                        <option value=k.slug() selected=kind == Some(*k)>{k.label()}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" class="text-button" disabled=read_only
-                    on:click=move |_| {
-                        let open = notes.editing.get_untracked().as_deref() == Some(id_edit.as_str());
-                        notes.editing.set(if open { None } else { Some(id_edit.clone()) });
-                    }>
-                    {move || if editing.get() { "完成" } else { "编辑" }}
+                    on:click=move |_| notes.editing.set((!editing).then(|| for_edit.clone()))>
+                    {if editing { "完成" } else { "编辑" }}
                 </button>
-                <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.delete(&id_del)>"删除"</button>
+                <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.delete(&for_delete)>"删除"</button>
             </div>
         </article>
+    }
+}
+
+/// The text of the note being edited. It follows the stored text, so an edit made in another
+/// tab shows here too; our own typing sets the same value back, which changes nothing.
+fn editor(notes: NotesState, id: String, read_only: bool) -> impl IntoView {
+    let for_value = id.clone();
+    view! {
+        <textarea class="note-editor" aria-label="笔记内容" rows="4" autofocus disabled=read_only
+            prop:value=move || notes.by_id.with(|m| m.get(&for_value).map(|n| n.text.clone()).unwrap_or_default())
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                notes.edit(&id, |n| n.text = value);
+            }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    notes.editing.set(None);
+                }
+            }
+        ></textarea>
+    }
+}
+
+/// When the notes were last exported, and a warning when a backup is due.
+fn backup_line(notes: NotesState) -> impl IntoView {
+    let count = notes.notes.with(Vec::len);
+    let (line, stale) = match notes.meta().last_export {
+        Some(t) => {
+            let days = (browser::files::now_ms() - t) / DAY_MS;
+            let when = if days == 0 {
+                "今天".to_string()
+            } else {
+                format!("{days} 天前")
+            };
+            (format!("上次导出备份：{when}"), days >= 7 && count > 0)
+        }
+        None => ("尚未导出备份".to_string(), count > 0),
+    };
+    view! {
+        <p class=if stale { "backup-line is-stale" } else { "backup-line" } data-testid="backup-line">
+            {line}
+            {stale.then_some(" · 建议现在导出，以免浏览器清理数据时丢失笔记")}
+        </p>
+    }
+}
+
+fn import_preview(notes: NotesState) -> impl IntoView {
+    notes.import_preview.get().map(|(plan, name)| {
+        let copies = plan.copies;
+        let new = plan.add.len() - copies;
+        view! {
+            <div class="dialog-backdrop">
+                <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview">
+                    <h2 id="import-title">{format!("导入“{name}”")}</h2>
+                    <ul class="import-summary">
+                        <li>{format!("新增 {new} 条")}</li>
+                        <li>{format!("更新 {} 条（导入的版本较新）", plan.replace.len())}</li>
+                        <li>{format!("冲突时保留副本 {copies} 条（较旧的一方另存，不会丢失）")}</li>
+                        <li>{format!("已存在、不变 {} 条", plan.unchanged)}</li>
+                    </ul>
+                    <div class="dialog-actions">
+                        <button type="button" class="chip" on:click=move |_| notes.import_preview.set(None)>"取消"</button>
+                        <button type="button" class="chip primary" data-testid="apply-import" disabled=plan.is_empty()
+                            on:click=move |_| notes.apply_import()>"导入"</button>
+                    </div>
+                </div>
+            </div>
+        }
     })
 }
 
-#[component]
-fn ImportPreview() -> impl IntoView {
-    let notes = use_notes();
-    view! {
-        {move || notes.import_preview.get().map(|(plan, name)| {
-            let copies = plan.copies;
-            let new = plan.add.len() - copies;
-            view! {
-                <div class="dialog-backdrop">
-                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview">
-                        <h2 id="import-title">{format!("导入“{name}”")}</h2>
-                        <ul class="import-summary">
-                            <li>{format!("新增 {new} 条")}</li>
-                            <li>{format!("更新 {} 条（导入的版本较新）", plan.replace.len())}</li>
-                            <li>{format!("冲突时保留副本 {copies} 条（较旧的一方另存，不会丢失）")}</li>
-                            <li>{format!("已存在、不变 {} 条", plan.unchanged)}</li>
-                        </ul>
-                        <div class="dialog-actions">
-                            <button type="button" class="chip" on:click=move |_| notes.import_preview.set(None)>"取消"</button>
-                            <button type="button" class="chip primary" data-testid="apply-import" disabled=plan.is_empty()
-                                on:click=move |_| notes.apply_import()>"导入"</button>
-                        </div>
-                    </div>
-                </div>
-            }
-        })}
-    }
-}
-
-#[component]
-fn DeleteAllDialog() -> impl IntoView {
-    let notes = use_notes();
-    view! {
-        {move || notes.confirm_delete_all.get().then(|| view! {
-            <div class="dialog-backdrop">
-                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-all-title">
-                    <h2 id="delete-all-title">{format!("删除全部 {} 条笔记？", notes.notes.with(Vec::len))}</h2>
-                    <p>"删除后无法撤销。建议先导出一份备份。"</p>
-                    <div class="dialog-actions">
-                        <button type="button" class="chip" on:click=move |_| notes.export_json()>"先导出 JSON"</button>
-                        <button type="button" class="chip" on:click=move |_| notes.confirm_delete_all.set(false)>"取消"</button>
-                        <button type="button" class="chip danger" on:click=move |_| notes.delete_all()>"删除全部"</button>
-                    </div>
+fn delete_all_dialog(notes: NotesState) -> impl IntoView {
+    notes.confirm_delete_all.get().then(|| view! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="delete-all-title">
+                <h2 id="delete-all-title">{format!("删除全部 {} 条笔记？", notes.notes.with(Vec::len))}</h2>
+                <p>"删除后无法撤销。建议先导出一份备份。"</p>
+                <div class="dialog-actions">
+                    <button type="button" class="chip" on:click=move |_| notes.export_json()>"先导出 JSON"</button>
+                    <button type="button" class="chip" on:click=move |_| notes.confirm_delete_all.set(false)>"取消"</button>
+                    <button type="button" class="chip danger" on:click=move |_| notes.delete_all()>"删除全部"</button>
                 </div>
             </div>
-        })}
-    }
+        </div>
+    })
 }
 
 /// A polite status line for what just happened, with undo where it applies.
@@ -410,9 +401,9 @@ pub fn NotesToast() -> impl IntoView {
     view! {
         <div class="toast-region" role="status" aria-live="polite">
             {move || notes.notice.get().map(|n| view! {
-                <div class="toast" class:is-error=n.error data-testid="toast">
+                <div class=if n.error { "toast is-error" } else { "toast" } data-testid="toast">
                     <span>{n.text}</span>
-                    {move || notes.undo.get().is_some().then(|| view! {
+                    {notes.undo.with(Option::is_some).then(|| view! {
                         <button type="button" class="text-button" on:click=move |_| notes.undo_last()>"撤销"</button>
                     })}
                     <button type="button" class="text-button" aria-label="关闭提示" on:click=move |_| { notes.notice.set(None); notes.undo.set(None); }>"×"</button>

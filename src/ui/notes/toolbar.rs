@@ -43,7 +43,7 @@ pub fn SelectionToolbar() -> impl IntoView {
         };
         Some((left, top, width))
     };
-    let px = move |f: fn((f64, f64, f64)) -> f64| move || place().map(|p| format!("{}px", f(p)));
+    let px = move |f: fn((f64, f64, f64)) -> f64| move || place().map(|p| crate::ui::px(f(p)));
     let read_only = move || notes.mode() == crate::notes::Mode::ReadOnly;
     view! {
         <div
