@@ -8,7 +8,8 @@
 //! - only our own keys are touched, and the store is never cleared.
 
 use super::codec::{
-    decode, note_key, Decoded, Envelope, Meta, META_KEY, NOTE_PREFIX, QUARANTINE_PREFIX,
+    decode, note_key, Decoded, Envelope, EnvelopeVersion, Meta, META_KEY, NOTE_PREFIX,
+    QUARANTINE_PREFIX,
 };
 use super::model::{Note, NotesById};
 use crate::storage::{KeyValue, StorageError};
@@ -62,17 +63,15 @@ impl<S: KeyValue> NoteBook<S> {
             mode: Mode::Normal,
             meta: Meta::default(),
         };
-        let keys = match book.storage.keys_with_prefix(NOTE_PREFIX) {
-            Ok(keys) => keys,
+        let entries = match book.storage.entries_with_prefix(NOTE_PREFIX) {
+            Ok(entries) => entries,
             Err(_) => {
                 book.mode = Mode::MemoryOnly;
                 return book;
             }
         };
-        for key in keys {
-            let Ok(Some(raw)) = book.storage.get(&key) else {
-                continue;
-            };
+        book.notes.reserve(entries.len());
+        for (key, raw) in entries {
             match decode(&raw) {
                 Decoded::Note(note) if note_key(&note.id) == key => {
                     book.notes.insert(note.id.clone(), note);
@@ -93,10 +92,8 @@ impl<S: KeyValue> NoteBook<S> {
             }
         }
         if let Ok(Some(raw)) = book.storage.get(META_KEY) {
-            match serde_json::from_str::<serde_json::Value>(&raw) {
-                Ok(v) if v.get("v").and_then(|v| v.as_u64()).unwrap_or(0) > 1 => {
-                    book.mode = Mode::ReadOnly
-                }
+            match serde_json::from_str::<EnvelopeVersion>(&raw) {
+                Ok(e) if e.v > 1 => book.mode = Mode::ReadOnly,
                 _ => {
                     book.meta = serde_json::from_str::<MetaEnvelope>(&raw)
                         .map(|m| m.meta)

@@ -30,14 +30,16 @@ impl<'a> Envelope<'a> {
     }
 }
 
-/// The version of a stored value, read before its note (whose shape that version decides).
+/// The version of a stored value alone, to tell a value of a newer version (whose shape that
+/// version decides) from a corrupt one.
 #[derive(Deserialize)]
-struct EnvelopeVersion {
-    v: u32,
+pub(crate) struct EnvelopeVersion {
+    pub v: u32,
 }
 
 #[derive(Deserialize)]
 struct EnvelopeIn {
+    v: u32,
     note: Note,
 }
 
@@ -60,24 +62,22 @@ pub fn encode(note: &Note) -> String {
 }
 
 pub fn decode(raw: &str) -> Decoded {
-    let version = match serde_json::from_str::<EnvelopeVersion>(raw) {
-        Ok(e) => e.v,
-        Err(e) => {
-            return Decoded::Corrupt {
-                reason: e.to_string(),
+    // One pass for a value of this version (nearly all of them); the version alone is read
+    // only when that fails, to tell a newer value from a corrupt one.
+    let error = match serde_json::from_str::<EnvelopeIn>(raw) {
+        Ok(e) if e.v <= VERSION => {
+            return match e.note.problem() {
+                None => Decoded::Note(e.note),
+                Some(reason) => Decoded::Corrupt { reason },
             }
         }
+        Ok(e) => return Decoded::Newer { version: e.v },
+        Err(e) => e,
     };
-    if version > VERSION {
-        return Decoded::Newer { version };
-    }
-    match serde_json::from_str::<EnvelopeIn>(raw).map(|e| e.note) {
-        Ok(note) => match note.problem() {
-            None => Decoded::Note(note),
-            Some(reason) => Decoded::Corrupt { reason },
-        },
-        Err(e) => Decoded::Corrupt {
-            reason: e.to_string(),
+    match serde_json::from_str::<EnvelopeVersion>(raw) {
+        Ok(e) if e.v > VERSION => Decoded::Newer { version: e.v },
+        _ => Decoded::Corrupt {
+            reason: error.to_string(),
         },
     }
 }

@@ -59,6 +59,28 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// The keys that start with `prefix`.
     fn keys_with_prefix(&self, prefix: &str) -> Result<Vec<String>, StorageError>;
+    /// The keys that start with `prefix` and their stored text, exactly as stored.
+    fn entries_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
+        let mut out = Vec::new();
+        for key in self.keys_with_prefix(prefix)? {
+            if let Some(value) = self.get(&key)? {
+                out.push((key, value));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The entries whose keys start with `prefix` in `json`, a JSON array of `[key, value]`
+/// string pairs (what `JSON.stringify(Object.entries(localStorage))` gives: the whole store in
+/// one string, so reading 10,000 notes crosses from the browser into the wasm once, not
+/// 30,000 times).
+pub fn entries_from_json(json: &str, prefix: &str) -> Result<Vec<(String, String)>, String> {
+    let all: Vec<(String, String)> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok(all
+        .into_iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+        .collect())
 }
 
 #[cfg(test)]
@@ -111,5 +133,39 @@ mod tests {
         let all = store.snapshot();
         assert_eq!(all["yandu:k"], r#"{"t":"“一带两城”\n","v":1}"#);
         assert_eq!(all["yandu:raw"], "not json {");
+    }
+
+    #[test]
+    fn the_whole_store_as_json_gives_back_our_entries_exactly() {
+        let json = r#"[["other","x"],["yandu:v1:note:a","{\"v\":1,\"note\":\"引号\\n\"}"],["yandu:v1:note:b",""],["yandu:meta","{}"]]"#;
+        let got = entries_from_json(json, "yandu:v1:note:").unwrap();
+        assert_eq!(
+            got,
+            [
+                (
+                    "yandu:v1:note:a".to_string(),
+                    "{\"v\":1,\"note\":\"引号\\n\"}".to_string()
+                ),
+                ("yandu:v1:note:b".to_string(), String::new()),
+            ]
+        );
+        assert_eq!(entries_from_json("[]", "yandu:").unwrap(), []);
+        assert!(entries_from_json("{}", "yandu:").is_err());
+        assert!(entries_from_json(r#"[["yandu:a",1]]"#, "yandu:").is_err());
+    }
+
+    // proptest is a dev-dependency of the host only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_store_reads_back_as_written(
+            entries in proptest::collection::btree_map("(yandu:|other)[\\PC\"\\\\\n]{0,12}", "[\\PC\"\\\\\n\u{0}\u{1F}]{0,40}", 0..20)
+        ) {
+            let pairs: Vec<(&String, &String)> = entries.iter().collect();
+            let json = serde_json::to_string(&pairs).unwrap();
+            let got = entries_from_json(&json, "yandu:").unwrap();
+            let expected: Vec<(String, String)> = entries.into_iter().filter(|(k, _)| k.starts_with("yandu:")).collect();
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 }

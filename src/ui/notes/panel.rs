@@ -18,7 +18,7 @@ use crate::ui::state::use_reading_state;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 /// How many note cards are drawn before "show more".
-const PAGE: usize = 200;
+const PAGE: usize = 50;
 
 /// A row as drawn: a part's label, or a note's card with what it shows. The list is drawn
 /// again when any of these change (with at most a page of cards, a few milliseconds); the
