@@ -164,17 +164,22 @@ pub fn toggle_fold(button: &Element) {
     }
 }
 
-/// Calls `f` with the element matching `selector` that holds a click's target, for every
-/// click on the page (one listener for all of them, as the static page has no views).
-pub fn on_click_within(selector: &'static str, f: impl Fn(Element, ev::MouseEvent) + 'static) {
+/// A handler for clicks on the elements matching a selector: the element, and the event.
+pub type ClickHandler = (&'static str, Box<dyn Fn(Element, &ev::MouseEvent)>);
+
+/// One listener for every click on the page (the static page has no views to hold them): each
+/// handler whose selector matches an element that holds the click's target is called with
+/// that element.
+pub fn on_clicks_within(handlers: Vec<ClickHandler>) {
     // The listener lives as long as the page.
     _ = window_event_listener(ev::click, move |e| {
-        let hit = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest(selector).ok().flatten());
-        if let Some(el) = hit {
-            f(el, e);
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        for (selector, handle) in &handlers {
+            if let Ok(Some(el)) = target.closest(selector) {
+                handle(el, &e);
+            }
         }
     });
 }

@@ -19,7 +19,8 @@ pub fn GlossPopover() -> impl IntoView {
         let g = state.gloss.get()?;
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * MARGIN);
-        let left = g.left.clamp(MARGIN, (vw - width - MARGIN).max(MARGIN));
+        // max then min, not clamp: clamp's panic message would format floats into the wasm.
+        let left = g.left.max(MARGIN).min((vw - width - MARGIN).max(MARGIN));
         // Below the term unless it sits in the lower part of the view; page coordinates, so
         // the popover stays with its term while the page scrolls.
         let below = g.bottom - browser::scroll_y() < browser::viewport_height() * 0.6;

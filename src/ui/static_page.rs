@@ -103,65 +103,82 @@ pub fn follow(state: ReadingState, notes: NotesState, parts: Vec<Anchor>) {
         counts
     });
 
-    page_dom::on_click_within("#outline .outline-toggle", |button, _| {
-        page_dom::toggle_fold(&button)
-    });
-    page_dom::on_click_within(
-        "#outline .outline-link, .outline-close, .scrim",
-        move |_, _| state.outline_open.set(false),
-    );
-    page_dom::on_click_within("button[data-search]", move |button, _| {
-        if let Some(term) = button.get_attribute("data-search") {
-            state.search_for(term);
-        }
-    });
-    page_dom::on_click_within("button[data-theme]", move |button, _| {
-        let i = button
-            .get_attribute("data-theme")
-            .and_then(|v| v.parse::<usize>().ok());
-        state
-            .theme
-            .update(|th| *th = if *th == i { None } else { i });
-    });
-    page_dom::on_click_within("a[data-flash]", move |link, e| {
-        if let Some(flash) = link
-            .get_attribute("data-flash")
-            .as_deref()
-            .and_then(parse_flash)
-        {
-            state.flash.set(Some(flash));
-        }
-        // Same fragment: the browser would not move, so scroll here.
-        let anchor = link
-            .get_attribute("href")
-            .as_deref()
-            .and_then(Anchor::parse);
-        if let Some(anchor) = anchor.filter(|a| browser::anchor_in_location() == Some(*a)) {
-            e.prevent_default();
-            browser::scroll_to(anchor);
-        }
-    });
-    page_dom::on_click_within("#reader mark.note", move |mark, _| {
-        // A click that ends a selection is not a request to edit.
-        if browser::selection::current_selection().is_none() {
-            if let Some(id) = mark.get_attribute("data-note") {
-                notes.open_editor(&id);
-            }
-        }
-    });
-    // Highlights are not elements: a click on highlighted text (the caret it leaves) opens
-    // the note whose text holds it.
-    page_dom::on_click_within("#reader [data-passage]", move |_, _| {
-        if !browser::highlights::in_use() {
-            return;
-        }
-        let Some((passage, units)) = browser::selection::caret() else {
-            return;
-        };
-        if let Some(id) = notes.note_at(passage, units) {
-            notes.open_editor(&id);
-        }
-    });
+    page_dom::on_clicks_within(vec![
+        (
+            "#outline .outline-toggle",
+            Box::new(|button, _| page_dom::toggle_fold(&button)),
+        ),
+        (
+            "#outline .outline-link, .outline-close, .scrim",
+            Box::new(move |_, _| state.outline_open.set(false)),
+        ),
+        (
+            "button[data-search]",
+            Box::new(move |button, _| {
+                if let Some(term) = button.get_attribute("data-search") {
+                    state.search_for(term);
+                }
+            }),
+        ),
+        (
+            "button[data-theme]",
+            Box::new(move |button, _| {
+                let i = button
+                    .get_attribute("data-theme")
+                    .and_then(|v| v.parse::<usize>().ok());
+                state
+                    .theme
+                    .update(|th| *th = if *th == i { None } else { i });
+            }),
+        ),
+        (
+            "a[data-flash]",
+            Box::new(move |link, e| {
+                if let Some(flash) = link
+                    .get_attribute("data-flash")
+                    .as_deref()
+                    .and_then(parse_flash)
+                {
+                    state.flash.set(Some(flash));
+                }
+                // Same fragment: the browser would not move, so scroll here.
+                let anchor = link
+                    .get_attribute("href")
+                    .as_deref()
+                    .and_then(Anchor::parse);
+                if let Some(anchor) = anchor.filter(|a| browser::anchor_in_location() == Some(*a)) {
+                    e.prevent_default();
+                    browser::scroll_to(anchor);
+                }
+            }),
+        ),
+        (
+            "#reader mark.note",
+            Box::new(move |mark, _| {
+                // A click that ends a selection is not a request to edit.
+                if browser::selection::current_selection().is_none() {
+                    if let Some(id) = mark.get_attribute("data-note") {
+                        notes.open_editor(&id);
+                    }
+                }
+            }),
+        ),
+        (
+            // Highlights are not elements: a click on highlighted text (the caret it leaves)
+            // opens the note whose text holds it.
+            "#reader [data-passage]",
+            Box::new(move |_, _| {
+                if !browser::highlights::in_use() {
+                    return;
+                }
+                if let Some(id) = browser::selection::caret()
+                    .and_then(|(passage, units)| notes.note_at(passage, units))
+                {
+                    notes.open_editor(&id);
+                }
+            }),
+        ),
+    ]);
 }
 
 #[cfg(test)]

@@ -35,7 +35,8 @@ pub fn SelectionToolbar() -> impl IntoView {
         }
         let vw = browser::viewport_width();
         let width = WIDTH.min(vw - 2.0 * GAP);
-        let left = sel.rect.left.clamp(GAP, (vw - width - GAP).max(GAP));
+        // max then min, not clamp: clamp's panic message would format floats into the wasm.
+        let left = sel.rect.left.max(GAP).min((vw - width - GAP).max(GAP));
         let top = if sel.rect.top - HEIGHT - GAP < 72.0 {
             sel.rect.bottom + GAP
         } else {
