@@ -143,6 +143,11 @@ impl<S: KeyValue> NoteBook<S> {
         all
     }
 
+    /// Every note by its id.
+    pub fn by_id(&self) -> &NotesById {
+        &self.notes
+    }
+
     pub fn get(&self, id: &str) -> Option<&Note> {
         self.notes.get(id)
     }

@@ -316,7 +316,7 @@ fn editor(notes: NotesState, id: String, read_only: bool) -> impl IntoView {
     let for_value = id.clone();
     view! {
         <textarea class="note-editor" aria-label="笔记内容" rows="4" autofocus disabled=read_only
-            prop:value=move || notes.by_id.with(|m| m.get(&for_value).map(|n| n.text.clone()).unwrap_or_default())
+            prop:value=move || notes.text_of(&for_value)
             on:input=move |ev| {
                 let value = event_target_value(&ev);
                 notes.edit(&id, |n| n.text = value);

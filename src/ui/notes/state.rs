@@ -43,8 +43,6 @@ pub struct NotesState {
     book: StoredValue<Option<Book>, LocalStorage>,
     pub rev: RwSignal<u64>,
     pub notes: Memo<Vec<Note>>,
-    /// The same notes by id, so a card finds its note without scanning the list.
-    pub by_id: Memo<NotesById>,
     /// Where each note of `notes` sits (same order); `None` if it cannot be placed.
     pub placement: Memo<Vec<Option<Vec<Placed>>>>,
     /// The part each note of `notes` belongs to: where its quote sits, or the part it names.
@@ -72,9 +70,6 @@ impl NotesState {
                     .map(|b| b.notes().into_iter().cloned().collect())
                     .unwrap_or_default()
             })
-        });
-        let by_id = Memo::new(move |_| {
-            notes.with(|ns| ns.iter().map(|n| (n.id.clone(), n.clone())).collect())
         });
         let placement = Memo::new(move |_| {
             notes.with(|ns| {
@@ -121,7 +116,6 @@ impl NotesState {
             book,
             rev,
             notes,
-            by_id,
             placement,
             homes,
             marks,
@@ -390,8 +384,9 @@ impl NotesState {
         match parse_import(raw) {
             Ok(incoming) => {
                 let plan = self
-                    .by_id
-                    .with_untracked(|existing| plan_import(existing, &incoming));
+                    .book
+                    .with_value(|b| b.as_ref().map(|b| plan_import(b.by_id(), &incoming)))
+                    .unwrap_or_else(|| plan_import(&NotesById::new(), &incoming));
                 self.import_preview.set(Some((plan, name)));
             }
             Err(e) => self.say(format!("未导入“{name}”：{e}。现有笔记没有任何改变。"), true),
@@ -476,6 +471,13 @@ impl NotesState {
             .max_by_key(|&i| self.notes.with_untracked(|ns| ns.get(i).map(|n| n.created)))?;
         self.notes
             .with_untracked(|ns| ns.get(index).map(|n| n.id.clone()))
+    }
+
+    /// The text of the note with `id` (empty if there is none), following its changes.
+    pub fn text_of(&self, id: &str) -> String {
+        self.read(|b| b.get(id).map(|n| n.text.clone()))
+            .flatten()
+            .unwrap_or_default()
     }
 
     /// The kind of note `index` (into `notes`), `None` inside for a plain highlight; `None` if
