@@ -32,15 +32,21 @@ if [ -n "$body" ]; then
   esac
   printf '%s\n' "$rest" | grep -q 'module_or_path: wasmResponse' \
     || { echo "post-build: trunk's loader does not start the wasm as expected" >&2; exit 1; }
+  # A classic script where the loader was: it runs as the parser reaches it and starts the
+  # wasm's download at once (the async module below may only run once the body is parsed: on
+  # the phone profile it started at 250 ms or at 750 ms, by turns). One fetch, handed to the
+  # glue: WebKit fetches a preloaded wasm a second time for the glue's fetch().
+  cat > "$stage/start-wasm.js" <<JS
+window.yanduWasm = fetch("$wasm");
+// Failures are met by the loader, once awaited; until then they are not unhandled.
+window.yanduWasm.catch(() => {});
+JS
   {
     cat <<JS
-// An async module, run as soon as it arrives: the wasm and the glue start downloading now, the
-// wasm at low priority so it yields to the page's own style sheets (measured on the phone
-// profile: the first tap answered half a second sooner, the text painted as soon). One fetch,
-// handed to the glue: WebKit fetches a preloaded wasm a second time for the glue's fetch().
-const wasmResponse = fetch(new URL("$wasm", import.meta.url), { priority: "low" });
+// An async module: the glue starts downloading now, and the wasm too if the page did not start
+// it (start-wasm.js).
+const wasmResponse = window.yanduWasm || fetch(new URL("$wasm", import.meta.url));
 const glue = import("$glue");
-// Failures are met below, once awaited; until then they are not unhandled.
 wasmResponse.catch(() => {});
 glue.catch(() => {});
 try {
@@ -66,7 +72,7 @@ JS
   boot="boot-$(sha256sum < "$stage/boot.tmp" | cut -c1-16).js"
   mv "$stage/boot.tmp" "$stage/$boot"
   awk -v boot="$boot" '
-    /<script type="module">/ && !done { print "<script type=\"module\" async src=\"./" boot "\"></script>"; skipping=1; next }
+    /<script type="module">/ && !done { print "<script src=\"start-wasm.js\"></script><script type=\"module\" async src=\"./" boot "\"></script>"; skipping=1; next }
     skipping && /<\/script>/ { skipping=0; done=1; next }
     !skipping { print }
   ' "$index" > "$index.tmp"
@@ -90,6 +96,10 @@ cargo run --quiet -p single-file -- "$stage" "$stage/single/yandu.html"
 # Minified scripts and style sheets (esbuild, from tools/), with their integrity rewritten.
 # After the single-file edition, which reads the glue's names.
 node "$(dirname "$0")/minify.mjs" "$stage"
+
+# The style sheets, the first-layout hint and the loader go into the page (each was a round trip
+# the first paint or the wasm's download waited for), allowed by their hashes in the CSP.
+node "$(dirname "$0")/inline.mjs" "$stage"
 
 # The service worker: precache every staged file; the version is a hash of their contents,
 # so any change to any file gives a new cache.

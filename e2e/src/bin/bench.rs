@@ -196,7 +196,7 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
             ),
         ));
         rows.push(ms_row(
-            "navigation → interactive (hydrated, handlers attached)",
+            "navigation → interactive (widgets mounted, handlers attached)",
             &ready,
             "the app's yandu:ready mark",
         ));
