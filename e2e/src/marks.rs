@@ -13,13 +13,18 @@ pub const NOTES: &str =
     "note-practice,note-result,note-problem,note-lesson,note-question,note-plain";
 
 /// JS: the ranges of the highlights `names` (comma-separated) that start inside the first
-/// element matching `scope`, in the order they were drawn (an empty array if none).
+/// element matching `scope`, in the order they were drawn (an empty array if none). The app's
+/// are static ranges; each is given as a live `Range` over the same text, which can say its
+/// text and its box.
 pub fn ranges(names: &str, scope: &str) -> String {
     format!(
         "((names, scope) => {{ const root = document.querySelector(scope); \
          if (!root || !window.CSS || !CSS.highlights) return []; \
          return names.split(',').flatMap(n => [...(CSS.highlights.get(n) || [])]) \
-           .filter(r => root.contains(r.startContainer)); }})({names:?}, {scope:?})"
+           .filter(r => root.contains(r.startContainer)) \
+           .map(r => {{ if (r instanceof Range) return r; const live = document.createRange(); \
+             live.setStart(r.startContainer, r.startOffset); live.setEnd(r.endContainer, r.endOffset); \
+             return live; }}); }})({names:?}, {scope:?})"
     )
 }
 

@@ -1,15 +1,19 @@
 //! Marks over the static report drawn with the CSS Custom Highlight API: search hits, the
 //! current hit, a flashed sentence and the reader's highlights are ranges over the passage's
 //! text nodes, painted by `::highlight(name)` rules, so drawing them never changes the page's
-//! DOM (no layout). Engines without the API, and the page while it prints (Chromium does not
-//! print custom highlights), get `<mark>` elements instead (`ui::text_marks`).
+//! DOM (no layout). The ranges are `StaticRange`s: a live `Range` is kept up to date by the
+//! document on every change to the DOM until it is garbage-collected, so the ranges of past
+//! searches made each later change slower (on the 1 MB report a keystroke went from 50 to
+//! 250 ms in sixteen searches, and back to 50 when the garbage was collected). Engines without
+//! the API, and the page while it prints (Chromium does not print custom highlights), get
+//! `<mark>` elements instead (`ui::text_marks`).
 
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Node, Range};
+use web_sys::{Node, StaticRange, StaticRangeInit};
 
 use crate::report::Passage;
 
@@ -63,9 +67,9 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "Highlight")]
     fn new() -> JsHighlight;
     #[wasm_bindgen(method, js_class = "Highlight")]
-    fn add(this: &JsHighlight, range: &Range);
+    fn add(this: &JsHighlight, range: &StaticRange);
     #[wasm_bindgen(method, js_class = "Highlight")]
-    fn delete(this: &JsHighlight, range: &Range) -> bool;
+    fn delete(this: &JsHighlight, range: &StaticRange) -> bool;
     #[wasm_bindgen(method, setter, js_class = "Highlight")]
     fn set_priority(this: &JsHighlight, priority: i32);
 
@@ -79,10 +83,10 @@ thread_local! {
     /// One highlight per name, registered on first use; `None` where the API is missing.
     static HIGHLIGHTS: RefCell<Option<Option<Vec<JsHighlight>>>> = const { RefCell::new(None) };
     /// The ranges each passage has in the highlights, to take them out when it is drawn again.
-    static PAINTED: RefCell<Vec<Vec<(usize, Range)>>> = const { RefCell::new(Vec::new()) };
+    static PAINTED: RefCell<Vec<Vec<(usize, StaticRange)>>> = const { RefCell::new(Vec::new()) };
     /// The current search hit's range and the flashed one, to scroll them into view.
-    static CURRENT: RefCell<Option<Range>> = const { RefCell::new(None) };
-    static FLASH: RefCell<Option<Range>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<StaticRange>> = const { RefCell::new(None) };
+    static FLASH: RefCell<Option<StaticRange>> = const { RefCell::new(None) };
     /// While the page prints, marks are `<mark>` elements.
     static PRINTING: Cell<bool> = const { Cell::new(false) };
 }
@@ -204,12 +208,10 @@ pub fn paint(
             else {
                 continue;
             };
-            let Ok(range) = document().create_range() else {
+            let init = StaticRangeInit::new(en, eo, sn, so);
+            let Ok(range) = StaticRange::new(&init) else {
                 continue;
             };
-            if range.set_start(sn, so).is_err() || range.set_end(en, eo).is_err() {
-                continue;
-            }
             let slot = paint.slot();
             highlights[slot].add(&range);
             match paint {
@@ -241,14 +243,18 @@ pub fn flashed() -> Option<(web_sys::DomRect, Node)> {
     box_of(&FLASH)
 }
 
+/// A static range has no box: a live range over the same text is made to measure it, and left
+/// to the garbage collector straight away.
 fn box_of(
-    cell: &'static std::thread::LocalKey<RefCell<Option<Range>>>,
+    cell: &'static std::thread::LocalKey<RefCell<Option<StaticRange>>>,
 ) -> Option<(web_sys::DomRect, Node)> {
     cell.with(|c| {
         let range = c.borrow().clone()?;
-        Some((
-            range.get_bounding_client_rect(),
-            range.start_container().ok()?,
-        ))
+        let start = range.start_container();
+        let live = document().create_range().ok()?;
+        live.set_start(&start, range.start_offset()).ok()?;
+        live.set_end(&range.end_container(), range.end_offset())
+            .ok()?;
+        Some((live.get_bounding_client_rect(), start))
     })
 }
