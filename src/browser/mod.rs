@@ -241,6 +241,9 @@ pub fn viewport_width() -> f64 {
 }
 
 thread_local! {
+    /// Whether the app has said it is ready, and whether a hit waits to be revealed then.
+    static READY: Cell<bool> = const { Cell::new(false) };
+    static REVEAL_WHEN_READY: Cell<bool> = const { Cell::new(false) };
     /// The reader's passage elements in index order (they stay for the page's life) and the
     /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
@@ -340,6 +343,12 @@ pub fn after_each_paint(step: impl FnMut() -> bool + 'static) {
 
 /// Scrolls the current search hit to the reading line, once it is drawn.
 pub fn reveal_current_hit() {
+    // Before the app is ready the page may be laid out lazily (web/lazy-layout.js): a place
+    // found there would move when the layout ends. The reveal waits for `announce_ready`.
+    if !READY.get() {
+        REVEAL_WHEN_READY.set(true);
+        return;
+    }
     request_animation_frame(|| {
         let part = if let Some((rect, node)) = highlights::current_hit() {
             // Just above the scroll spy's reading line (a quarter of the view), so the outline
@@ -432,7 +441,18 @@ pub fn announce_ready() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-ready", "");
     }
+    READY.set(true);
     mark("yandu:ready");
+    if REVEAL_WHEN_READY.take() {
+        reveal_current_hit();
+    }
+}
+
+/// Runs `f` in a task of its own, after what is queued (input included): the start is cut into
+/// a few tasks so that none holds the page for long (on the phone profile it was one task of
+/// about 300 ms).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    set_timeout(f, std::time::Duration::ZERO);
 }
 
 /// Adds a User Timing mark (visible in the browser's performance tools and to benchmarks).
