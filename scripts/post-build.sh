@@ -97,8 +97,9 @@ cargo run --quiet -p single-file -- "$stage" "$stage/single/yandu.html"
 # After the single-file edition, which reads the glue's names.
 node "$(dirname "$0")/minify.mjs" "$stage"
 
-# The style sheets, the first-layout hint and the loader go into the page (each was a round trip
-# the first paint or the wasm's download waited for), allowed by their hashes in the CSP.
+# The style sheets, the first-layout hint, the wasm's download and the loader go into the page
+# (each was a round trip the first paint or the wasm's download waited for), allowed by their
+# hashes in the CSP.
 node "$(dirname "$0")/inline.mjs" "$stage"
 
 # The service worker: precache every staged file; the version is a hash of their contents,
