@@ -241,8 +241,7 @@ pub fn viewport_width() -> f64 {
 }
 
 thread_local! {
-    /// Whether the app has said it is ready, and whether a hit waits to be revealed then.
-    static READY: Cell<bool> = const { Cell::new(false) };
+    /// Whether a search hit waits for the app to be ready to be revealed.
     static REVEAL_WHEN_READY: Cell<bool> = const { Cell::new(false) };
     /// The reader's passage elements in index order (they stay for the page's life) and the
     /// range of them in the viewport at the last scroll or resize.
@@ -345,7 +344,7 @@ pub fn after_each_paint(step: impl FnMut() -> bool + 'static) {
 pub fn reveal_current_hit() {
     // Before the app is ready the page may be laid out lazily (web/lazy-layout.js): a place
     // found there would move when the layout ends. The reveal waits for `announce_ready`.
-    if !READY.get() {
+    if !is_ready() {
         REVEAL_WHEN_READY.set(true);
         return;
     }
@@ -441,11 +440,17 @@ pub fn announce_ready() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("data-ready", "");
     }
-    READY.set(true);
     mark("yandu:ready");
     if REVEAL_WHEN_READY.take() {
         reveal_current_hit();
     }
+}
+
+/// Whether the app has said it is ready (`announce_ready`).
+fn is_ready() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-ready"))
 }
 
 /// Runs `f` in a task of its own, after what is queued (input included): the start is cut into

@@ -106,7 +106,8 @@ fn mount_root<V: IntoView + 'static>(
             leptos::logging::error!("研读: the page has no #{id}");
             return;
         };
-        el.set_inner_html("");
+        // Emptied as text, not as HTML: no markup is ever parsed here.
+        el.set_text_content(None);
         leptos::mount::mount_to(el, move || {
             provide_context(state);
             provide_context(notes);

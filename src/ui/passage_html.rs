@@ -285,6 +285,34 @@ mod tests {
         assert!(later.contains("title=\"划线\""), "{later}");
     }
 
+    #[test]
+    fn a_notes_id_and_text_stay_text() {
+        // Both come from storage or an imported file: markup in them must never become markup.
+        let ps = passages_of("我们推进了新型城镇化试点。");
+        let p = &ps[0];
+        let note = [NoteMark {
+            start: 0,
+            end: p.text.len(),
+            note: 0,
+        }];
+        let html = passage_html(p, &[], &[], &note, |_| {
+            Some(NoteLook {
+                id: "x\"><img src=x onerror=alert(1)>".into(),
+                kind: "疑问",
+                slug: "question",
+                text: "</mark><script>alert(1)</script>'".into(),
+                first_here: true,
+            })
+        });
+        assert!(
+            !html.contains("<img") && !html.contains("<script") && !html.contains("\"><"),
+            "{html}"
+        );
+        assert_eq!(html.matches("</mark>").count(), 1, "{html}");
+        assert!(html.contains("id=\"note-x&quot;&gt;&lt;img"), "{html}");
+        assert_eq!(shown(&html), rendered_text(p));
+    }
+
     // proptest is a dev-dependency of the host only.
     #[cfg(not(target_arch = "wasm32"))]
     mod props {
