@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use yandu::notes::anchoring::{locate, quote_target};
-use yandu::report::passage::{GlossRange, Mark, MarkKind, NoteMark};
+use yandu::report::passage::{GlossRange, Mark, MarkKind, NoteMark, PieceKind};
 use yandu::report::{passages, Document};
 use yandu::summary::gists::gist;
 use yandu::summary::glossary::gloss_ranges;
@@ -174,6 +174,23 @@ proptest! {
             prop_assert_eq!(p.byte_at_rendered_utf16(units), byte);
             let end = p.rendered_utf16_at_byte(p.text.len());
             prop_assert!(p.rendered_utf16_at_byte(at(7)) <= end);
+            // The index made once per passage counts, at every byte, the units of the rendered
+            // characters (line breaks have none) that start before it.
+            let rendered = p.rendered_utf16();
+            let chars: Vec<(usize, usize)> = p
+                .pieces
+                .iter()
+                .filter(|x| x.kind != PieceKind::Break)
+                .flat_map(|x| p.text[x.start..x.end].char_indices().map(move |(i, c)| (x.start + i, c.len_utf16())))
+                .collect();
+            let (mut before, mut counted) = (0, 0);
+            for byte in 0..=p.text.len() {
+                while before < chars.len() && chars[before].0 < byte {
+                    counted += chars[before].1;
+                    before += 1;
+                }
+                prop_assert_eq!(rendered.at_byte(byte), counted);
+            }
         }
     }
 

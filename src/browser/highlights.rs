@@ -194,12 +194,10 @@ pub fn paint(
             return;
         }
         let nodes = text_nodes(root);
+        let rendered = passage.rendered_utf16();
         let mut now = Vec::with_capacity(marks.len());
         for &(start, end, paint) in marks {
-            let (from, to) = (
-                passage.rendered_utf16_at_byte(start) as u32,
-                passage.rendered_utf16_at_byte(end) as u32,
-            );
+            let (from, to) = (rendered.at_byte(start) as u32, rendered.at_byte(end) as u32);
             if from >= to {
                 continue;
             }

@@ -25,11 +25,14 @@ fn part_text(passages: &[Passage], anchor: Anchor) -> (String, Vec<(usize, usize
     (text, starts)
 }
 
+/// The byte where character `chars` starts (the end just after the last one): a walk up to
+/// it, not over the whole text (placing 10,000 stored quotes counted every part's characters
+/// for each).
 fn char_to_byte(s: &str, chars: usize) -> Option<usize> {
-    if chars == s.chars().count() {
-        return Some(s.len());
-    }
-    s.char_indices().nth(chars).map(|(i, _)| i)
+    s.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .nth(chars)
 }
 
 /// The target for a selection of `passage` from byte `start` to `end`.
@@ -163,6 +166,15 @@ mod tests {
             .unwrap();
         let start = p.text.find(quote).unwrap();
         quote_target(ps, p.index, start, start + quote.len()).unwrap()
+    }
+
+    #[test]
+    fn a_character_offset_becomes_a_byte_up_to_the_end() {
+        let text = "一a𝒳二";
+        let bytes: Vec<Option<usize>> = (0..6).map(|c| char_to_byte(text, c)).collect();
+        assert_eq!(bytes, [Some(0), Some(3), Some(4), Some(8), Some(11), None]);
+        assert_eq!(char_to_byte("", 0), Some(0));
+        assert_eq!(char_to_byte("", 1), None);
     }
 
     #[test]

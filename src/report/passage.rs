@@ -255,26 +255,47 @@ impl Passage {
 
     /// The position of byte `byte` counted in UTF-16 units of the rendered text: the inverse
     /// of [`Passage::byte_at_rendered_utf16`], where the marks drawn over the page's text
-    /// nodes start and end. A byte inside a character or a line break counts up to it.
+    /// nodes start and end. A byte inside a character or a line break counts up to it. For
+    /// many bytes of one passage, make its [`RenderedUtf16`] once.
     pub fn rendered_utf16_at_byte(&self, byte: usize) -> usize {
+        self.rendered_utf16().at_byte(byte)
+    }
+
+    /// Where each rendered character starts, for [`RenderedUtf16::at_byte`].
+    pub fn rendered_utf16(&self) -> RenderedUtf16 {
+        let mut starts = Vec::new();
+        let mut before = vec![0];
         let mut seen = 0;
         for piece in self.pieces.iter().filter(|p| p.kind != PieceKind::Break) {
-            if byte <= piece.start {
-                break;
+            for (i, c) in self.text[piece.start..piece.end].char_indices() {
+                starts.push(piece.start + i);
+                seen += c.len_utf16();
+                before.push(seen);
             }
-            let end = byte.min(piece.end);
-            seen += self.text[piece.start..]
-                .char_indices()
-                .take_while(|(i, _)| piece.start + i < end)
-                .map(|(_, c)| c.len_utf16())
-                .sum::<usize>();
         }
-        seen
+        RenderedUtf16 { starts, before }
     }
 
     /// The text of a byte range (empty if the range is not on character boundaries).
     pub fn slice(&self, start: usize, end: usize) -> &str {
         self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// A passage's rendered characters (line breaks have none), to turn many byte offsets into
+/// UTF-16 positions of the page's text: one walk over the text, then a search per offset
+/// (a passage with hundreds of highlights walked its text twice for each).
+pub struct RenderedUtf16 {
+    /// The byte where each rendered character starts, in order.
+    starts: Vec<usize>,
+    /// UTF-16 units before each character, and after the last one.
+    before: Vec<usize>,
+}
+
+impl RenderedUtf16 {
+    /// The UTF-16 units of the rendered characters that start before byte `byte`.
+    pub fn at_byte(&self, byte: usize) -> usize {
+        self.before[self.starts.partition_point(|&s| s < byte)]
     }
 }
 
