@@ -207,8 +207,10 @@ fn wire(
     browser::follow_location(
         move |anchor| state.target.set(anchor),
         // A link to a highlight flashes its text and brings it to the middle of the view.
-        move |id| {
-            if let Some((passage, start, end)) = notes.first_place(&id) {
+        // A link from another browser (notes stay in the one they were written in), or to a
+        // highlight whose text is gone, says so rather than leaving the reader at the top.
+        move |id| match notes.first_place(&id) {
+            Some((passage, start, end)) => {
                 state.flash.set(Some(Flash {
                     passage,
                     start,
@@ -216,6 +218,14 @@ fn wire(
                 }));
                 browser::reveal_flash();
             }
+            None if notes.has(&id) => notes.say(
+                "这条笔记划出的原文在报告中已找不到；笔记仍在笔记栏里。",
+                false,
+            ),
+            None => notes.say(
+                "此浏览器中没有这条笔记：笔记只保存在写下它的浏览器里（可用“导出”带到别处）。",
+                false,
+            ),
         },
     );
     // Its first measurement lays out the whole page: a task of its own (the start was one task

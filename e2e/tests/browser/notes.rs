@@ -100,7 +100,13 @@ pub async fn a_highlight_is_kept_and_placed_again(ctx: &Ctx) -> TestResult {
         page.client.refresh().await.map_err(|e| e.to_string())?;
         page.wait_until(&marks::any("note-problem", "#s2-p3"), "the highlight after a reload").await?;
         page.wait_until("[...document.querySelectorAll('.note-card .kind-label')].some(l => l.textContent === '问题')", "the panel to list it with its label")
-            .await
+            .await?;
+        // A link to a note this browser does not have (notes stay where they were written)
+        // says so, and leaves the one it has alone.
+        page.goto("#note-written-elsewhere").await?;
+        page.wait_until("document.querySelector('[data-testid=toast]')?.textContent.includes('此浏览器中没有这条笔记')", "a word that the linked note is not here")
+            .await?;
+        page.wait_until(&marks::any("note-problem", "#s2-p3"), "the highlight to stay").await
     })
     .await
 }

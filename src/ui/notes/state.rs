@@ -196,6 +196,11 @@ impl NotesState {
         self.read(|b| b.meta.clone()).unwrap_or_default()
     }
 
+    /// True if this browser holds a note with `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.read(|b| b.get(id).is_some()).unwrap_or(false)
+    }
+
     pub fn say(&self, text: impl Into<String>, error: bool) {
         self.notice.set(Some(Notice {
             text: text.into(),
