@@ -83,6 +83,14 @@ ensure_chromium() {
   apt_install chromium chromium-driver
 }
 
+# The Chinese fonts the style sheet names for Linux (Noto Sans/Serif CJK SC). Without them every
+# Chinese character goes through the system's font fallback, which made the first layout on the
+# phone profile two to three times slower here than on any reader's device (all have a Chinese
+# font): the benchmark and the screenshots need them, the browser suite does not.
+ensure_cjk_fonts() {
+  apt_install fonts-noto-cjk
+}
+
 # Firefox ESR from Debian; geckodriver is not packaged there, so it is built from crates.io.
 ensure_firefox() {
   apt_install firefox-esr

@@ -824,5 +824,24 @@ fn machine() -> String {
             })
         })
         .unwrap_or_default();
-    format!("- CPU: {cpu}, {cores} cores available\n- Memory: {mem:.1} GB\n- OS: {os}\n- Browser: {}\n- Rust: {}\n", version("chromium"), version("rustc"))
+    // The Chinese fonts the browser can use (the layout of the text depends on them).
+    let fonts = Command::new("fc-list")
+        .args([":lang=zh-cn", "family"])
+        .output()
+        .ok()
+        .map(|o| {
+            let mut families: Vec<String> = String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .filter_map(|l| l.split(',').next())
+                .map(|f| f.trim().to_string())
+                // Of the CJK families, the simplified Chinese ones.
+                .filter(|f| !f.is_empty() && (!f.contains("CJK") || f.ends_with(" SC")))
+                .collect();
+            families.sort();
+            families.dedup();
+            families.join(", ")
+        })
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "none found".into());
+    format!("- CPU: {cpu}, {cores} cores available\n- Memory: {mem:.1} GB\n- OS: {os}\n- Chinese fonts: {fonts}\n- Browser: {}\n- Rust: {}\n", version("chromium"), version("rustc"))
 }
