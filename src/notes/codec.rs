@@ -77,8 +77,32 @@ pub fn decode(raw: &str) -> Decoded {
     match serde_json::from_str::<EnvelopeVersion>(raw) {
         Ok(e) if e.v > VERSION => Decoded::Newer { version: e.v },
         _ => Decoded::Corrupt {
-            reason: error.to_string(),
+            reason: json_problem(&error),
         },
+    }
+}
+
+/// What is wrong with a value that did not read, for the reader: in Chinese, with where it
+/// went wrong. Only what does not fit a note keeps serde's own words (after a Chinese lead),
+/// as they name the field or type.
+pub fn json_problem(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = format!("第 {} 行第 {} 列", error.line(), error.column());
+    match error.classify() {
+        Category::Eof => format!("数据不完整，在{at}处中断"),
+        Category::Syntax => format!("不是有效的 JSON（{at}）"),
+        Category::Data => {
+            let said = error.to_string();
+            // serde ends its message with the place, given above already.
+            let said = said
+                .rfind(" at line ")
+                .map_or(said.as_str(), |end| &said[..end]);
+            match said.strip_prefix("missing field ") {
+                Some(field) => format!("缺少字段 {field}（{at}）"),
+                None => format!("不符合笔记的格式（{at}：{said}）"),
+            }
+        }
+        Category::Io => "读取失败".into(),
     }
 }
 
@@ -143,5 +167,22 @@ mod tests {
             Decoded::Corrupt { .. }
         ));
         assert!(matches!(decode("[]"), Decoded::Corrupt { .. }));
+    }
+
+    #[test]
+    fn says_in_chinese_what_is_wrong_and_where() {
+        let reason = |raw: &str| match decode(raw) {
+            Decoded::Corrupt { reason } => reason,
+            other => panic!("{raw} decoded as {other:?}"),
+        };
+        assert_eq!(reason("{not json"), "不是有效的 JSON（第 1 行第 2 列）");
+        assert_eq!(reason("{\"v\":1,"), "数据不完整，在第 1 行第 7 列处中断");
+        assert_eq!(reason("{\"v\":1}"), "缺少字段 `note`（第 1 行第 7 列）");
+        let wrong = reason("{\"v\":1,\"note\":[]}");
+        assert!(
+            wrong.starts_with("不符合笔记的格式（第 1 行第 ") && wrong.ends_with("）"),
+            "{wrong}"
+        );
+        assert!(!wrong.contains(" at line "), "{wrong}");
     }
 }

@@ -57,7 +57,7 @@ struct FileProbe {
 pub enum ImportError {
     #[error("文件太大（超过 {} MB），未导入", MAX_IMPORT_BYTES / 1024 / 1024)]
     TooLarge,
-    #[error("文件不是有效的 JSON：{0}")]
+    #[error("文件无法读取：{0}")]
     NotJson(String),
     #[error("这不是研读导出的笔记文件")]
     WrongFormat,
@@ -79,7 +79,7 @@ pub fn parse_import(raw: &str) -> Result<Vec<Note>, ImportError> {
     }
     // First what the file says it is, its notes only counted; then the notes themselves.
     serde_json::from_str::<serde::de::IgnoredAny>(raw)
-        .map_err(|e| ImportError::NotJson(e.to_string()))?;
+        .map_err(|e| ImportError::NotJson(super::codec::json_problem(&e)))?;
     let probe: FileProbe = serde_json::from_str(raw).map_err(|_| ImportError::WrongFormat)?;
     if probe.format.as_deref() != Some(FORMAT) {
         return Err(ImportError::WrongFormat);
@@ -91,8 +91,8 @@ pub fn parse_import(raw: &str) -> Result<Vec<Note>, ImportError> {
     if probe.notes.len() > MAX_IMPORT_NOTES {
         return Err(ImportError::TooMany);
     }
-    let file: ExportFile =
-        serde_json::from_str(raw).map_err(|e| ImportError::BadNote(e.to_string()))?;
+    let file: ExportFile = serde_json::from_str(raw)
+        .map_err(|e| ImportError::BadNote(super::codec::json_problem(&e)))?;
     if let Some(problem) = file.notes.iter().find_map(Note::problem) {
         return Err(ImportError::BadNote(problem));
     }

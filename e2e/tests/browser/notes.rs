@@ -245,6 +245,11 @@ pub async fn corrupt_storage_is_quarantined_and_other_notes_kept(ctx: &Ctx) -> T
         page.wait_until("!!document.querySelector('[data-testid=quarantine]')", "a warning about unreadable data").await?;
         let warning = page.js_string("document.querySelector('[data-testid=quarantine]').textContent").await?;
         check(warning.contains("2 条"), format!("both bad values are named: {warning}"))?;
+        // Each with what is wrong, in Chinese, and where.
+        check(
+            warning.contains("不是有效的 JSON（第 1 行") && warning.contains("不符合笔记的格式（第 1 行") && !warning.contains(" at line "),
+            format!("the reasons are told in Chinese: {warning}"),
+        )?;
         page.wait_until("document.querySelector('.note-text')?.textContent === '好的笔记'", "the good note to load").await?;
         let storage = page.storage().await?;
         check(storage.get("yandu:v1:note:bad1").and_then(Value::as_str) == Some(bad), "the corrupt value is left in place")?;
