@@ -17,8 +17,10 @@ use yandu_e2e::sizes::first_visit;
 /// 271,000 with a lean notes panel and the widgets mounted client-side (-32.6 KB); 260,000
 /// without f64::clamp, whose panic message put float formatting into the wasm (-9 KB);
 /// 258,000 with the style sheets and the loader inlined into the page (-1.5 KB of headers and
-/// repeated gzip dictionaries). BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 258_000;
+/// repeated gzip dictionaries); 258,500 for two messages (+0.5 KB: a link to a note this
+/// browser does not have, and unreadable data explained in Chinese). BENCHMARKS.md lists
+/// what each file costs.
+const BUDGET: usize = 258_500;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

@@ -90,19 +90,15 @@ pub fn json_problem(error: &serde_json::Error) -> String {
     let at = format!("第 {} 行第 {} 列", error.line(), error.column());
     match error.classify() {
         Category::Eof => format!("数据不完整，在{at}处中断"),
-        Category::Syntax => format!("不是有效的 JSON（{at}）"),
         Category::Data => {
             let said = error.to_string();
             // serde ends its message with the place, given above already.
-            let said = said
-                .rfind(" at line ")
-                .map_or(said.as_str(), |end| &said[..end]);
-            match said.strip_prefix("missing field ") {
-                Some(field) => format!("缺少字段 {field}（{at}）"),
-                None => format!("不符合笔记的格式（{at}：{said}）"),
-            }
+            let place = format!(" at line {} column {}", error.line(), error.column());
+            let said = said.strip_suffix(place.as_str()).unwrap_or(&said);
+            format!("不符合笔记的格式（{at}：{said}）")
         }
-        Category::Io => "读取失败".into(),
+        // Syntax (reading text, nothing else can fail).
+        _ => format!("不是有效的 JSON（{at}）"),
     }
 }
 
@@ -177,7 +173,10 @@ mod tests {
         };
         assert_eq!(reason("{not json"), "不是有效的 JSON（第 1 行第 2 列）");
         assert_eq!(reason("{\"v\":1,"), "数据不完整，在第 1 行第 7 列处中断");
-        assert_eq!(reason("{\"v\":1}"), "缺少字段 `note`（第 1 行第 7 列）");
+        assert_eq!(
+            reason("{\"v\":1}"),
+            "不符合笔记的格式（第 1 行第 7 列：missing field `note`）"
+        );
         let wrong = reason("{\"v\":1,\"note\":[]}");
         assert!(
             wrong.starts_with("不符合笔记的格式（第 1 行第 ") && wrong.ends_with("）"),
