@@ -59,6 +59,31 @@ pub fn highlight_style(name: &str, property: &str) -> String {
     )
 }
 
+/// JS: the reader's passages surely near the screen: from half a screen above it to one and a
+/// half below. The app keeps marks drawn only near the screen (a screen above it to two
+/// below, measured at each scroll), so these have theirs whatever the last scroll was.
+pub const NEAR_PASSAGES: &str = "[...document.querySelectorAll('#reader [data-passage]')].filter(p => { const r = p.getBoundingClientRect(); return r.bottom >= -innerHeight / 2 && r.top <= innerHeight * 1.5; })";
+
+/// JS: true when the passages near the screen have a hit drawn for each occurrence of `q` in
+/// their text, and every hit drawn anywhere covers exactly `q` (none is left from an older
+/// query).
+pub fn near_hits_drawn(q: &str) -> String {
+    format!(
+        "((q) => {{ const hits = {}; if (!hits.every(h => h.toString() === q)) return false; \
+         return {NEAR_PASSAGES}.every(p => hits.filter(h => p.contains(h.startContainer)).length === p.textContent.split(q).length - 1); }})({q:?})",
+        ranges(HITS, "#reader")
+    )
+}
+
+/// JS: how many search hits (the current one aside, which is always drawn) are drawn in
+/// passages far from the screen: more than two screens above it or three below.
+pub fn far_hits() -> String {
+    format!(
+        "{}.filter(h => {{ const r = h.startContainer.parentElement.closest('[data-passage]').getBoundingClientRect(); return r.bottom < -2 * innerHeight || r.top > 3 * innerHeight; }}).length",
+        ranges("search-hit", "#reader")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,8 @@
 //! searches made each later change slower (on the 1 MB report a keystroke went from 50 to
 //! 250 ms in sixteen searches, and back to 50 when the garbage was collected). Engines without
 //! the API, and the page while it prints (Chromium does not print custom highlights), get
-//! `<mark>` elements instead (`ui::text_marks`).
+//! `<mark>` elements instead (`ui::text_marks`). Only the passages near the screen have their
+//! ranges in the highlights ([`paint`], [`view_moved`]).
 
 use std::cell::{Cell, RefCell};
 
@@ -84,6 +85,8 @@ thread_local! {
     static HIGHLIGHTS: RefCell<Option<Option<Vec<JsHighlight>>>> = const { RefCell::new(None) };
     /// The ranges each passage has in the highlights, to take them out when it is drawn again.
     static PAINTED: RefCell<Vec<Vec<(usize, StaticRange)>>> = const { RefCell::new(Vec::new()) };
+    /// The marks each passage was last given, drawn or waiting to come near the screen.
+    static WANTED: RefCell<Vec<Vec<(usize, usize, Paint)>>> = const { RefCell::new(Vec::new()) };
     /// The current search hit's range and the flashed one, to scroll them into view.
     static CURRENT: RefCell<Option<StaticRange>> = const { RefCell::new(None) };
     static FLASH: RefCell<Option<StaticRange>> = const { RefCell::new(None) };
@@ -162,7 +165,11 @@ fn position(nodes: &[(Node, u32)], units: u32, is_end: bool) -> Option<(&Node, u
 }
 
 /// Draws `marks` (byte ranges of `passage`) over its element `root`, in place of what the
-/// passage had; false if highlights are not in use (then nothing changed).
+/// passage had; false if highlights are not in use (then nothing changed). A passage far from
+/// the screen keeps its marks for later: they are drawn once it comes near ([`view_moved`]).
+/// Every frame in which a highlight changes costs the engine time for every range in the
+/// registry (Chromium: about 6.5 µs each, so 13 ms a frame for 2,000 search hits), so only
+/// what is near the screen is in it, whatever the report's length.
 pub fn paint(
     index: usize,
     passage: &Passage,
@@ -173,61 +180,132 @@ pub fn paint(
         return false;
     }
     with_highlights(|highlights| {
-        let old = PAINTED.with(|p| {
-            p.borrow_mut()
-                .get_mut(index)
-                .map(std::mem::take)
-                .unwrap_or_default()
+        take_out(index, highlights);
+        WANTED.with(|w| {
+            let mut w = w.borrow_mut();
+            if w.len() <= index {
+                w.resize_with(index + 1, Vec::new);
+            }
+            w[index] = marks.to_vec();
         });
-        for (slot, range) in &old {
-            highlights[*slot].delete(range);
-            for cell in [&CURRENT, &FLASH] {
-                cell.with(|c| {
-                    let mut c = c.borrow_mut();
-                    if c.as_ref() == Some(range) {
-                        *c = None;
-                    }
-                });
-            }
+        if is_near(index, marks) {
+            put_in(index, passage, root, marks, highlights);
         }
-        if marks.is_empty() {
-            return;
-        }
-        let nodes = text_nodes(root);
-        let rendered = passage.rendered_utf16();
-        let mut now = Vec::with_capacity(marks.len());
-        for &(start, end, paint) in marks {
-            let (from, to) = (rendered.at_byte(start) as u32, rendered.at_byte(end) as u32);
-            if from >= to {
-                continue;
-            }
-            let (Some((sn, so)), Some((en, eo))) =
-                (position(&nodes, from, false), position(&nodes, to, true))
-            else {
-                continue;
-            };
-            let init = StaticRangeInit::new(en, eo, sn, so);
-            let Ok(range) = StaticRange::new(&init) else {
-                continue;
-            };
-            let slot = paint.slot();
-            highlights[slot].add(&range);
-            match paint {
-                Paint::CurrentHit => CURRENT.with(|c| *c.borrow_mut() = Some(range.clone())),
-                Paint::Flash => FLASH.with(|c| *c.borrow_mut() = Some(range.clone())),
-                _ => {}
-            }
-            now.push((slot, range));
-        }
-        PAINTED.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() <= index {
-                p.resize_with(index + 1, Vec::new);
-            }
-            p[index] = now;
-        });
     })
     .is_some()
+}
+
+/// Whether passage `index` is drawn now: near the screen, before the first measurement, or
+/// holding the current hit or the flash (the app scrolls to those by their ranges).
+fn is_near(index: usize, marks: &[(usize, usize, Paint)]) -> bool {
+    marks
+        .iter()
+        .any(|m| matches!(m.2, Paint::CurrentHit | Paint::Flash))
+        || super::passages_near_view().is_none_or(|near| near.contains(&index))
+}
+
+/// Draws what waits in the passages that came near the screen and takes out the ranges of
+/// those that went far from it (the scroll spy calls it when that changes).
+pub fn view_moved() {
+    if PRINTING.get() {
+        return;
+    }
+    with_highlights(|highlights| {
+        // The passages whose ranges are not as they should be now: (passage, near).
+        let changes: Vec<(usize, bool)> = WANTED.with(|w| {
+            PAINTED.with(|p| {
+                let p = p.borrow();
+                w.borrow()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, marks)| !marks.is_empty())
+                    .filter_map(|(i, marks)| {
+                        let drawn = p.get(i).is_some_and(|r| !r.is_empty());
+                        let near = is_near(i, marks);
+                        (drawn != near).then_some((i, near))
+                    })
+                    .collect()
+            })
+        });
+        for (index, near) in changes {
+            if !near {
+                take_out(index, highlights);
+                continue;
+            }
+            let marks = WANTED.with(|w| w.borrow().get(index).cloned().unwrap_or_default());
+            let passage = crate::report::PASSAGES.get(index);
+            if let (Some(passage), Some(root)) = (passage, super::page_dom::passage_node(index)) {
+                put_in(index, passage, &root, &marks, highlights);
+            }
+        }
+    });
+}
+
+/// Takes passage `index`'s ranges out of the highlights.
+fn take_out(index: usize, highlights: &[JsHighlight]) {
+    let old = PAINTED.with(|p| {
+        p.borrow_mut()
+            .get_mut(index)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    });
+    for (slot, range) in &old {
+        highlights[*slot].delete(range);
+        for cell in [&CURRENT, &FLASH] {
+            cell.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.as_ref() == Some(range) {
+                    *c = None;
+                }
+            });
+        }
+    }
+}
+
+/// Puts ranges for `marks` over passage `index` into the highlights.
+fn put_in(
+    index: usize,
+    passage: &Passage,
+    root: &Node,
+    marks: &[(usize, usize, Paint)],
+    highlights: &[JsHighlight],
+) {
+    if marks.is_empty() {
+        return;
+    }
+    let nodes = text_nodes(root);
+    let rendered = passage.rendered_utf16();
+    let mut now = Vec::with_capacity(marks.len());
+    for &(start, end, paint) in marks {
+        let (from, to) = (rendered.at_byte(start) as u32, rendered.at_byte(end) as u32);
+        if from >= to {
+            continue;
+        }
+        let (Some((sn, so)), Some((en, eo))) =
+            (position(&nodes, from, false), position(&nodes, to, true))
+        else {
+            continue;
+        };
+        let init = StaticRangeInit::new(en, eo, sn, so);
+        let Ok(range) = StaticRange::new(&init) else {
+            continue;
+        };
+        let slot = paint.slot();
+        highlights[slot].add(&range);
+        match paint {
+            Paint::CurrentHit => CURRENT.with(|c| *c.borrow_mut() = Some(range.clone())),
+            Paint::Flash => FLASH.with(|c| *c.borrow_mut() = Some(range.clone())),
+            _ => {}
+        }
+        now.push((slot, range));
+    }
+    PAINTED.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() <= index {
+            p.resize_with(index + 1, Vec::new);
+        }
+        p[index] = now;
+    });
 }
 
 /// The current search hit's box, in viewport coordinates, and its first node, if it is

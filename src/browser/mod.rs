@@ -247,6 +247,7 @@ thread_local! {
     /// range of them in the viewport at the last scroll or resize.
     static PASSAGE_ELEMENTS: RefCell<Option<web_sys::NodeList>> = const { RefCell::new(None) };
     static IN_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
+    static NEAR_VIEW: RefCell<Option<std::ops::Range<usize>>> = const { RefCell::new(None) };
     /// The part the app last brought into view (a jump's target, or the part holding the
     /// search hit last revealed) and whether it has been on screen since. The scroll spy marks
     /// it until the reader moves the page: a section's heading is passed by the reading line,
@@ -317,9 +318,22 @@ fn measure_passages_in_view() {
         };
         let start = first(&|r| r.bottom() >= 0.0)?;
         let end = first(&|r| r.top() > height)?;
-        Some(start..end.max(start))
+        // Near: from a screen above to two below, where marks are drawn (reading goes down).
+        let near_start = first(&|r| r.bottom() >= -height)?;
+        let near_end = first(&|r| r.top() > 2.0 * height)?;
+        Some((start..end.max(start), near_start..near_end.max(near_start)))
     });
-    IN_VIEW.with(|v| *v.borrow_mut() = near);
+    IN_VIEW.with(|v| *v.borrow_mut() = near.as_ref().map(|n| n.0.clone()));
+    let near = near.map(|n| n.1);
+    if NEAR_VIEW.with(|v| v.replace(near.clone())) != near {
+        highlights::view_moved();
+    }
+}
+
+/// The reader's passages near the viewport at the last scroll or resize (a screen above it to
+/// two below), where marks are drawn; `None` before the first measurement.
+pub fn passages_near_view() -> Option<std::ops::Range<usize>> {
+    NEAR_VIEW.with(|v| v.borrow().clone())
 }
 
 /// Calls `step` once after each frame is drawn (a task after the animation frame), until it

@@ -331,9 +331,9 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
                 ),
             ));
             rows.push(ms_row(
-                &format!("{name}, every hit drawn"),
+                &format!("{name}, every passage's hits updated"),
                 &all,
-                "until the last batch of off-screen passages is painted (the app's yandu:marks-drawn mark)",
+                "until the last batch of off-screen passages is done (the app's yandu:marks-drawn mark); hits far from the screen are drawn as they come near it",
             ));
             page.close().await;
         }

@@ -176,6 +176,8 @@ pub async fn hostile_text_stays_text_through_export_and_import(ctx: &Ctx) -> Tes
             format!("the preview says what changes: {summary}"),
         )?;
         page.click("[data-testid=apply-import]").await?;
+        // Marks are drawn near the screen: the page is at its top, the highlight further on.
+        bring_into_view(page, "s2-p3").await?;
         page.wait_until(
             &marks::any(marks::NOTES, "#s2-p3"),
             "the imported highlight to be placed",
@@ -379,12 +381,18 @@ pub async fn two_tabs_keep_both_edits(ctx: &Ctx) -> TestResult {
         select(page, "#s3-p2", "可以登记常住户口").await?;
         page.press(&['2']).await?;
         page.wait_until(&marks::any(marks::NOTES, "#s3-p2"), "tab B's highlight").await?;
-        // Tab A writes another, and sees B's through the storage event.
+        // Tab A writes another, and sees B's through the storage event (marks are drawn near
+        // the screen: each part is brought to it first).
         page.client.switch_to_window(first.clone()).await.map_err(|e| e.to_string())?;
+        bring_into_view(page, "s3-p2").await?;
         page.wait_until(&marks::any(marks::NOTES, "#s3-p2"), "tab A to see tab B's note").await?;
+        bring_into_view(page, "s2-p3").await?;
         highlight(page, '1').await?;
         page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
-        page.wait_until(&format!("{} && {}", marks::any(marks::NOTES, "#s2-p3"), marks::any(marks::NOTES, "#s3-p2")), "tab B to have both notes").await?;
+        bring_into_view(page, "s2-p3").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "tab B to have tab A's note").await?;
+        bring_into_view(page, "s3-p2").await?;
+        page.wait_until(&marks::any(marks::NOTES, "#s3-p2"), "tab B to keep its own").await?;
         check(our_notes(&page.storage().await?).len() == 2, "both edits survive in storage")?;
         // The same note edited in both tabs: the last edit shows in both.
         page.client.switch_to_window(second.clone()).await.map_err(|e| e.to_string())?;
@@ -396,6 +404,15 @@ pub async fn two_tabs_keep_both_edits(ctx: &Ctx) -> TestResult {
         page.wait_until("[...document.querySelectorAll('.note-text, .note-editor')].some(e => (e.value || e.textContent) === '来自标签页A，最后一次')", "tab B to show the last edit").await
     })
     .await
+}
+
+/// Scrolls the part `id` to the top of the screen.
+async fn bring_into_view(page: &Page, id: &str) -> TestResult {
+    page.js(&format!(
+        "(document.getElementById({id:?}).scrollIntoView(), true)"
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Opens the editor of the note on `QUOTE` and replaces its text.
