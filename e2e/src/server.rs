@@ -14,6 +14,8 @@ use crate::sizes::gzip;
 type Mounts = Arc<RwLock<Vec<(String, PathBuf)>>>;
 /// A path suffix whose requests wait until released, and the signal that releases them.
 type Hold = Arc<(Mutex<Option<String>>, Condvar)>;
+/// A path suffix and a piece of text: a file's bytes from that text on wait until released.
+type TailHold = Arc<(Mutex<Option<(String, String)>>, Condvar)>;
 /// Whether to gzip, and the files gzipped so far (by path, length and time of change).
 type Gzip = Arc<(AtomicBool, Mutex<GzipCache>)>;
 type GzipCache = std::collections::HashMap<(PathBuf, u64, Option<std::time::SystemTime>), Vec<u8>>;
@@ -25,6 +27,7 @@ pub struct StaticServer {
     mounts: Mounts,
     offline: Arc<AtomicBool>,
     hold: Hold,
+    tail: TailHold,
     gzip: Gzip,
 }
 
@@ -49,8 +52,10 @@ impl StaticServer {
         let offline = Arc::new(AtomicBool::new(false));
         let base_url = format!("http://127.0.0.1:{port}{prefix}");
         let hold: Hold = Arc::new((Mutex::new(None), Condvar::new()));
+        let tail: TailHold = Arc::new((Mutex::new(None), Condvar::new()));
         let gzip: Gzip = Arc::new((AtomicBool::new(false), Mutex::new(Default::default())));
         let (m, o, h, g) = (mounts.clone(), offline.clone(), hold.clone(), gzip.clone());
+        let t = tail.clone();
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 if o.load(Ordering::SeqCst) {
@@ -59,9 +64,9 @@ impl StaticServer {
                     continue;
                 }
                 let list = m.read().map(|l| l.clone()).unwrap_or_default();
-                let (h, g) = (h.clone(), g.clone());
+                let (h, t, g) = (h.clone(), t.clone(), g.clone());
                 thread::spawn(move || {
-                    let _ = serve(stream, &list, &h, &g);
+                    let _ = serve(stream, &list, &h, &t, &g);
                 });
             }
         });
@@ -71,6 +76,7 @@ impl StaticServer {
             mounts,
             offline,
             hold,
+            tail,
             gzip,
         })
     }
@@ -102,6 +108,22 @@ impl StaticServer {
         self.hold.1.notify_all();
     }
 
+    /// Sends a file whose path ends in `suffix` only up to the first `marker` in it, the rest
+    /// after [`StaticServer::release_tail`] (a long page still arriving), uncompressed.
+    pub fn hold_tail(&self, suffix: &str, marker: &str) {
+        if let Ok(mut held) = self.tail.0.lock() {
+            *held = Some((suffix.to_string(), marker.to_string()));
+        }
+    }
+
+    /// Sends the rest of the files held by [`StaticServer::hold_tail`].
+    pub fn release_tail(&self) {
+        if let Ok(mut held) = self.tail.0.lock() {
+            *held = None;
+        }
+        self.tail.1.notify_all();
+    }
+
     /// Serves another folder at the app's prefix from now on (a new release).
     pub fn set_root(&self, root: &Path) {
         if let Ok(mut list) = self.mounts.write() {
@@ -116,6 +138,7 @@ fn serve(
     mut stream: TcpStream,
     mounts: &[(String, PathBuf)],
     hold: &Hold,
+    tail: &TailHold,
     gzip: &Gzip,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -150,8 +173,17 @@ fn serve(
             "text/plain; charset=utf-8",
         ),
     };
+    // Where the body stops until the tail is released, if it is held.
+    let split = tail.0.lock().ok().and_then(|held| {
+        let (suffix, marker) = held.as_ref()?;
+        if !path.ends_with(suffix.as_str()) {
+            return None;
+        }
+        let marker = marker.as_bytes();
+        body.windows(marker.len()).position(|w| w == marker)
+    });
     let mut encoding = "";
-    let compressible = !matches!(kind, "image/png" | "application/octet-stream");
+    let compressible = split.is_none() && !matches!(kind, "image/png" | "application/octet-stream");
     if let (Some(file), "200 OK", true) = (&file, status, compressible) {
         if accepts_gzip && gzip.0.load(Ordering::SeqCst) {
             if let Some(packed) = gzipped(file, &body, &gzip.1) {
@@ -165,9 +197,18 @@ fn serve(
         body.len()
     );
     stream.write_all(head.as_bytes())?;
-    if method != "HEAD" {
-        stream.write_all(&body)?;
+    if method == "HEAD" {
+        return stream.flush();
     }
+    let at = split.unwrap_or(body.len());
+    stream.write_all(&body[..at])?;
+    if split.is_some() {
+        stream.flush()?;
+        if let Ok(held) = tail.0.lock() {
+            let _released = tail.1.wait_while(held, |h| h.is_some());
+        }
+    }
+    stream.write_all(&body[at..])?;
     stream.flush()
 }
 

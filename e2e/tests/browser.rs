@@ -82,6 +82,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
+    prerender::the_app_waits_for_the_whole_page,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
     print::printing_keeps_the_report_and_notes_and_drops_the_controls,

@@ -140,6 +140,49 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
     .await
 }
 
+/// A long report's page is still arriving when its text is first painted (8.8 MB of HTML for
+/// 1 MB of text): the wasm may be there before the widget roots that follow the report. The
+/// app starts once the whole page is, and mounts every widget.
+pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
+    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
+    server.hold_tail("/", "<div id=\"root-notes\"");
+    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let result = async {
+        page.client
+            .goto(&page.url(""))
+            .await
+            .map_err(|e| e.to_string())?;
+        page.wait_until(
+            "!!document.getElementById('reader')",
+            "the report to arrive",
+        )
+        .await?;
+        page.capture_errors().await?;
+        // The text is painted and the loader says it waits for the rest. WebKit runs the async
+        // module loader only once the page is parsed: there, the wasm has arrived.
+        let waiting = if ctx.engine == Engine::Webkit {
+            "performance.getEntriesByType('resource').some(e => e.name.endsWith('_bg.wasm') && e.responseEnd > 0)"
+        } else {
+            "performance.getEntriesByName('yandu:waits-for-page').length > 0"
+        };
+        page.wait_until(waiting, "the loader to wait for the rest of the page")
+            .await?;
+        check(
+            page.js(APP_READY).await? == false
+                && page.js("!document.getElementById('root-notes')").await? == true,
+            "the app was ready before the page was all there",
+        )?;
+        server.release_tail();
+        page.wait_until(APP_READY, "the app to start once the page is all there")
+            .await?;
+        let errors = page.console_errors().await?;
+        check(errors.is_empty(), format!("console errors: {errors:?}"))
+    }
+    .await;
+    page.close().await;
+    result
+}
+
 pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
         page.client
