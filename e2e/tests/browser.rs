@@ -139,8 +139,18 @@ async fn with_wasm_held(
     ctx: &Ctx,
     body: impl AsyncFnOnce(&Page, &StaticServer) -> TestResult,
 ) -> TestResult {
+    with_server_holding(ctx, |server| server.hold("_bg.wasm"), body).await
+}
+
+/// Runs `body` on a fresh, unwaited page of a server of its own, which `hold` has told what
+/// to keep waiting until `body` releases it, and closes the session whatever happens.
+async fn with_server_holding(
+    ctx: &Ctx,
+    hold: impl FnOnce(&StaticServer),
+    body: impl AsyncFnOnce(&Page, &StaticServer) -> TestResult,
+) -> TestResult {
     let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
-    server.hold("_bg.wasm");
+    hold(&server);
     let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
     let result = body(&page, &server).await;
     page.close().await;

@@ -2,7 +2,7 @@
 //! without JavaScript or WebAssembly, and the app takes it over in place: the static document
 //! stays as it is, and the widgets are mounted again with the same markup.
 
-use super::{non_space, with_page, with_wasm_held, Ctx, DESKTOP};
+use super::{non_space, with_page, with_server_holding, with_wasm_held, Ctx, DESKTOP};
 use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
 use yandu_e2e::server::{copy_dir, StaticServer};
@@ -144,10 +144,8 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
 /// 1 MB of text): the wasm may be there before the widget roots that follow the report. The
 /// app starts once the whole page is, and mounts every widget.
 pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
-    let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
-    server.hold_tail("/", "<div id=\"root-notes\"");
-    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
-    let result = async {
+    let hold = |server: &StaticServer| server.hold_tail("/", "<div id=\"root-notes\"");
+    with_server_holding(ctx, hold, async |page: &Page, server: &StaticServer| {
         page.client
             .goto(&page.url(""))
             .await
@@ -177,10 +175,8 @@ pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
             .await?;
         let errors = page.console_errors().await?;
         check(errors.is_empty(), format!("console errors: {errors:?}"))
-    }
-    .await;
-    page.close().await;
-    result
+    })
+    .await
 }
 
 pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
