@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod gloss_popover;
+pub mod mark_union;
 pub mod notes;
 pub mod outline;
 pub mod overview;

@@ -163,6 +163,8 @@ pub fn draw_passage(state: super::state::ReadingState, notes: super::notes::Note
                     (m.start, m.end, paint)
                 }))
                 .collect();
+            // Overlapping highlights of a kind are one range (the engine pays for each).
+            let paints = super::mark_union::union_by_kind(paints, |p| matches!(p, Paint::Note(_)));
             if browser::highlights::paint(i, passage, &root, &paints) {
                 let cue = spoken_cue(passage, &note_marks, |n| notes.kind_of(n).map(label));
                 browser::page_dom::set_passage_notes_cue(i, cue.as_deref());
