@@ -142,12 +142,18 @@ impl Page {
 
     /// Opens `path` (relative to the app's base URL) and waits until the app has rendered.
     pub async fn goto(&self, path: &str) -> TestResult {
+        self.visit(path).await?;
+        self.wait_until(APP_READY, "the app to take over the page")
+            .await
+    }
+
+    /// Opens `path` (relative to the app's base URL) without waiting for the app: for what
+    /// comes before it or without it.
+    pub async fn visit(&self, path: &str) -> TestResult {
         self.client
             .goto(&self.url(path))
             .await
-            .map_err(|e| format!("goto {path}: {e}"))?;
-        self.wait_until(APP_READY, "the app to take over the page")
-            .await
+            .map_err(|e| format!("goto {path}: {e}"))
     }
 
     /// Evaluates a JavaScript expression and returns its value.

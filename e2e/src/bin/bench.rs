@@ -263,10 +263,7 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
         // The floor: a keystroke in a bare input on the plain page, timed the same way. The
         // paint waits for the next frame whatever the page does, so no app can measure below it.
         let page = open(&driver, &server.base_url).await?;
-        page.client
-            .goto(&page.url("__plain__/plain.html"))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("__plain__/plain.html").await?;
         let keystrokes = SEARCH_ROUNDS * QUERIES.iter().map(|q| q.chars().count()).sum::<usize>();
         let floor = page
             .client
@@ -573,10 +570,7 @@ async fn timed_load(
         )
         .await?;
     }
-    page.client
-        .goto(&page.url(path))
-        .await
-        .map_err(|e| e.to_string())?;
+    page.visit(path).await?;
     page.wait_until(
         "performance.getEntriesByName('first-contentful-paint').length > 0",
         "a contentful paint",

@@ -313,10 +313,7 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
         return blocked_storage_in_webkit(ctx).await;
     }
     with_page(ctx, DESKTOP, async |page: &Page| {
-        page.client
-            .goto(&page.url("__e2e__/sandboxed.html"))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("__e2e__/sandboxed.html").await?;
         let frame = page
             .client
             .find(fantoccini::Locator::Css("#app"))
@@ -335,7 +332,7 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
 /// cookies" does it, before the wasm runs: reading `localStorage` throws SecurityError.
 async fn blocked_storage_in_webkit(ctx: &Ctx) -> TestResult {
     with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
-        page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
+        page.visit("").await?;
         page.wait_parsed("").await?;
         page.js("(Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), true)")
             .await?;

@@ -18,7 +18,7 @@ pub async fn works_offline_after_one_visit(ctx: &Ctx) -> TestResult {
         page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "a highlight").await?;
         page.wait_until(CONTROLLED, "the service worker to take control").await?;
         server.set_offline(true);
-        page.client.goto(&page.url("#s3")).await.map_err(|e| e.to_string())?;
+        page.visit("#s3").await?;
         page.wait_until(APP_READY, "the app to load with the network off").await?;
         page.wait_until(&marks::any(marks::NOTES, "#s2-p3"), "the note to be there offline").await?;
         page.wait_landed("s3").await?;
@@ -60,10 +60,7 @@ pub async fn a_new_release_is_offered_and_loaded(ctx: &Ctx) -> TestResult {
             .await?;
         server.set_root(&b);
         // A new navigation, not WebDriver's refresh: Firefox's refresh bypasses the worker.
-        page.client
-            .goto(&page.url(""))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("").await?;
         page.wait_until(APP_READY, "the app").await?;
         check(
             page.js("!document.querySelector('meta[name=yandu-build]')")

@@ -36,7 +36,7 @@ fn same_layout(before: &str, after: &str) -> bool {
 pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> TestResult {
     // The wasm waits on the server until the test has looked at the page without it.
     with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
-        page.client.goto(&page.url("#s2-p3")).await.map_err(|e| e.to_string())?;
+        page.visit("#s2-p3").await?;
         page.wait_parsed("#s2-p3").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
         same_text(&page.js_string(&reader_text("document")).await?, &ctx.source, "before the wasm")?;
@@ -101,7 +101,7 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
 ) -> TestResult {
     with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
         let top = "Math.round(document.getElementById('s3-p2').getBoundingClientRect().top)";
-        page.client.goto(&page.url("")).await.map_err(|e| e.to_string())?;
+        page.visit("").await?;
         page.wait_parsed("").await?;
         page.wait_until("document.readyState === 'complete'", "the load event").await?;
         // On a plain visit the parts below the screen are not laid out until the first move.
@@ -146,10 +146,7 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
 pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
     let hold = |server: &StaticServer| server.hold_tail("/", "<div id=\"root-notes\"");
     with_server_holding(ctx, hold, async |page: &Page, server: &StaticServer| {
-        page.client
-            .goto(&page.url(""))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("").await?;
         page.wait_until(
             "!!document.getElementById('reader')",
             "the report to arrive",
@@ -181,10 +178,7 @@ pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
 
 pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult {
     with_page(ctx, DESKTOP, async |page: &Page| {
-        page.client
-            .goto(&page.url("__e2e__/noscript.html"))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("__e2e__/noscript.html").await?;
         let frame = "document.getElementById('app').contentDocument";
         page.wait_until(
             &format!("{frame}?.readyState === 'complete' && !!{frame}.getElementById('reader')"),
@@ -240,10 +234,7 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
     }
     let server = StaticServer::start(&copy, "/").map_err(|e| e.to_string())?;
     let result = super::with_page_at(ctx, &server.base_url, DESKTOP, async |page: &Page| {
-        page.client
-            .goto(&page.url(""))
-            .await
-            .map_err(|e| e.to_string())?;
+        page.visit("").await?;
         page.wait_until(
             "document.documentElement.hasAttribute('data-no-app')",
             "the page to notice that the app cannot start",
