@@ -170,13 +170,13 @@ proptest! {
             prop_assert!(p.text.is_char_boundary(byte));
             // Marks are drawn from bytes at rendered positions: the two maps agree both ways,
             // and a rendered position never passes the rendered text's end.
-            let units = p.rendered_utf16_at_byte(byte);
-            prop_assert_eq!(p.byte_at_rendered_utf16(units), byte);
-            let end = p.rendered_utf16_at_byte(p.text.len());
-            prop_assert!(p.rendered_utf16_at_byte(at(7)) <= end);
-            // The index made once per passage counts, at every byte, the units of the rendered
-            // characters (line breaks have none) that start before it.
             let rendered = p.rendered_utf16();
+            let units = rendered.at_byte(byte);
+            prop_assert_eq!(p.byte_at_rendered_utf16(units), byte);
+            let end = rendered.at_byte(p.text.len());
+            prop_assert!(rendered.at_byte(at(7)) <= end);
+            // At every byte it counts the units of the rendered characters (line breaks have
+            // none) that start before it.
             let chars: Vec<(usize, usize)> = p
                 .pieces
                 .iter()

@@ -253,15 +253,8 @@ impl Passage {
             .map_or(0, |p| p.end)
     }
 
-    /// The position of byte `byte` counted in UTF-16 units of the rendered text: the inverse
-    /// of [`Passage::byte_at_rendered_utf16`], where the marks drawn over the page's text
-    /// nodes start and end. A byte inside a character or a line break counts up to it. For
-    /// many bytes of one passage, make its [`RenderedUtf16`] once.
-    pub fn rendered_utf16_at_byte(&self, byte: usize) -> usize {
-        self.rendered_utf16().at_byte(byte)
-    }
-
-    /// Where each rendered character starts, for [`RenderedUtf16::at_byte`].
+    /// Where each rendered character starts, for [`RenderedUtf16::at_byte`]: made once per
+    /// passage, it turns any number of bytes into rendered positions.
     pub fn rendered_utf16(&self) -> RenderedUtf16 {
         let mut starts = Vec::new();
         let mut before = vec![0];
@@ -293,7 +286,10 @@ pub struct RenderedUtf16 {
 }
 
 impl RenderedUtf16 {
-    /// The UTF-16 units of the rendered characters that start before byte `byte`.
+    /// The position of byte `byte` counted in UTF-16 units of the rendered text: the inverse
+    /// of [`Passage::byte_at_rendered_utf16`], where the marks drawn over the page's text
+    /// nodes start and end. A byte inside a character or a line break counts up to it (the
+    /// units of the rendered characters that start before it).
     pub fn at_byte(&self, byte: usize) -> usize {
         self.before[self.starts.partition_point(|&s| s < byte)]
     }
@@ -725,14 +721,12 @@ mod tests {
         );
         // And back: a mark from a byte lands on the same rendered position, the astral 𝒳
         // counting two units and the line break none.
-        assert_eq!(p.rendered_utf16_at_byte(byte), units(&rendered[..at]));
-        assert_eq!(p.rendered_utf16_at_byte(0), 0);
-        assert_eq!(p.rendered_utf16_at_byte(p.text.len()), units(&rendered));
+        let at_byte = |b: usize| p.rendered_utf16().at_byte(b);
+        assert_eq!(at_byte(byte), units(&rendered[..at]));
+        assert_eq!(at_byte(0), 0);
+        assert_eq!(at_byte(p.text.len()), units(&rendered));
         let x = p.text.find('X').unwrap();
-        assert_eq!(
-            p.rendered_utf16_at_byte(x),
-            units(&rendered[..rendered.find('X').unwrap()])
-        );
+        assert_eq!(at_byte(x), units(&rendered[..rendered.find('X').unwrap()]));
     }
 
     #[test]
