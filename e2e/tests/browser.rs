@@ -82,6 +82,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
+    prerender::the_phone_outline_works_before_the_app_and_stays_as_left,
     prerender::the_app_waits_for_the_whole_page,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
@@ -137,21 +138,23 @@ async fn with_page(
 /// session whatever happens.
 async fn with_wasm_held(
     ctx: &Ctx,
+    size: (u32, u32),
     body: impl AsyncFnOnce(&Page, &StaticServer) -> TestResult,
 ) -> TestResult {
-    with_server_holding(ctx, |server| server.hold("_bg.wasm"), body).await
+    with_server_holding(ctx, size, |server| server.hold("_bg.wasm"), body).await
 }
 
 /// Runs `body` on a fresh, unwaited page of a server of its own, which `hold` has told what
 /// to keep waiting until `body` releases it, and closes the session whatever happens.
 async fn with_server_holding(
     ctx: &Ctx,
+    size: (u32, u32),
     hold: impl FnOnce(&StaticServer),
     body: impl AsyncFnOnce(&Page, &StaticServer) -> TestResult,
 ) -> TestResult {
     let server = StaticServer::start(&ctx.dist, "/").map_err(|e| e.to_string())?;
     hold(&server);
-    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, DESKTOP).await?;
+    let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, size).await?;
     let result = body(&page, &server).await;
     page.close().await;
     result
@@ -409,10 +412,13 @@ async fn outline_sections_fold(ctx: &Ctx) -> TestResult {
     .await
 }
 
+/// Whether the outline drawer is open and fully on screen (narrow screens).
+const OUTLINE_SHOWN: &str = "getComputedStyle(document.getElementById('outline')).visibility === 'visible' && document.getElementById('outline').getBoundingClientRect().left >= 0";
+
 async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
     with_page(ctx, PHONE, async |page: &Page| {
         page.goto("").await?;
-        let outline_shown = "getComputedStyle(document.getElementById('outline')).visibility === 'visible' && document.getElementById('outline').getBoundingClientRect().left >= 0";
+        let outline_shown = OUTLINE_SHOWN;
         check(page.js(outline_shown).await? == false, "the outline is hidden on a phone")?;
         page.click("#outline-toggle").await?;
         page.wait_until(outline_shown, "the outline drawer to open").await?;

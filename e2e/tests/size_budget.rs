@@ -21,9 +21,11 @@ use yandu_e2e::sizes::first_visit;
 /// browser does not have, and unreadable data explained in Chinese); 259,500 for drawing
 /// marks only near the screen and a loader that waits for the whole page (+0.9 KB; a search
 /// keystroke on the 1 MB report went from 54 to 33 ms at p95); 260,100 for merging a kind's
-/// overlapping highlights into one range (+0.6 KB; 10,000 notes drawn 20-25 ms sooner).
+/// overlapping highlights into one range (+0.6 KB; 10,000 notes drawn 20-25 ms sooner);
+/// 260,700 for the outline drawer's glue before the app (+0.5 KB of inlined script: on the
+/// phone profile the drawer opens about 1.1 s before the app is ready).
 /// BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 260_100;
+const BUDGET: usize = 260_700;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

@@ -116,6 +116,19 @@ pub fn show_theme(index: usize, on: bool) {
     }
 }
 
+/// Takes the page over from the glue that answers the outline before the app has started
+/// (web/outline-before-app.js, which stops once html[data-app] is set): whether the reader
+/// left the drawer open.
+pub fn take_over_outline() -> bool {
+    let _ = document()
+        .document_element()
+        .map(|root| root.set_attribute("data-app", ""));
+    by_id("outline")
+        .and_then(|nav| nav.get_attribute("data-open"))
+        .as_deref()
+        == Some("true")
+}
+
 /// The outline drawer and its scrim, open or closed (narrow screens).
 pub fn set_outline_open(open: bool) {
     let value = if open { "true" } else { "false" };

@@ -49,7 +49,7 @@ fn short_title() -> String {
 #[component]
 pub fn Page() -> impl IntoView {
     let redraw = TextRedraw::new();
-    provide_context(ReadingState::new(redraw));
+    provide_context(ReadingState::new(redraw, false));
     provide_context(NotesState::new(redraw));
     view! {
         <a class="skip-link" href="#reader">"跳到正文"</a>
@@ -127,7 +127,9 @@ pub fn start() {
     #[cfg(feature = "csr")]
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let redraw = TextRedraw::new();
-    let state = ReadingState::new(redraw);
+    // Before any root is mounted, so that no click is answered twice, and the drawer stays as
+    // the reader left it.
+    let state = ReadingState::new(redraw, browser::page_dom::take_over_outline());
     let notes = NotesState::new(redraw);
     let update_ready = RwSignal::new(false);
     // Typed into the prerendered search box before the app started: searched for once it has.

@@ -55,7 +55,8 @@ pub struct ReadingState {
 }
 
 impl ReadingState {
-    pub fn new(redraw: TextRedraw) -> Self {
+    /// `outline_open`: the drawer as the page has it (the reader may open it before the app).
+    pub fn new(redraw: TextRedraw, outline_open: bool) -> Self {
         let query = RwSignal::new(String::new());
         let current = RwSignal::new(0);
         let flash = RwSignal::new(None::<Flash>);
@@ -119,7 +120,7 @@ impl ReadingState {
         ReadingState {
             active: RwSignal::new(None),
             target: RwSignal::new(None),
-            outline_open: RwSignal::new(false),
+            outline_open: RwSignal::new(outline_open),
             query,
             hits,
             current,

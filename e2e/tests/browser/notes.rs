@@ -331,7 +331,7 @@ pub async fn blocked_storage_keeps_working_and_exports(ctx: &Ctx) -> TestResult 
 /// the app loads in the frame above. Instead storage is blocked the way Safari's "block all
 /// cookies" does it, before the wasm runs: reading `localStorage` throws SecurityError.
 async fn blocked_storage_in_webkit(ctx: &Ctx) -> TestResult {
-    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
+    with_wasm_held(ctx, DESKTOP, async |page: &Page, server: &StaticServer| {
         page.visit("").await?;
         page.wait_parsed("").await?;
         page.js("(Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } }), true)")

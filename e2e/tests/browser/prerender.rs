@@ -2,7 +2,9 @@
 //! without JavaScript or WebAssembly, and the app takes it over in place: the static document
 //! stays as it is, and the widgets are mounted again with the same markup.
 
-use super::{non_space, with_page, with_server_holding, with_wasm_held, Ctx, DESKTOP};
+use super::{
+    non_space, with_page, with_server_holding, with_wasm_held, Ctx, DESKTOP, OUTLINE_SHOWN, PHONE,
+};
 use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
 use yandu_e2e::server::{copy_dir, StaticServer};
@@ -35,7 +37,7 @@ fn same_layout(before: &str, after: &str) -> bool {
 
 pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> TestResult {
     // The wasm waits on the server until the test has looked at the page without it.
-    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
+    with_wasm_held(ctx, DESKTOP, async |page: &Page, server: &StaticServer| {
         page.visit("#s2-p3").await?;
         page.wait_parsed("#s2-p3").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
@@ -99,7 +101,7 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
 pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
     ctx: &Ctx,
 ) -> TestResult {
-    with_wasm_held(ctx, async |page: &Page, server: &StaticServer| {
+    with_wasm_held(ctx, DESKTOP, async |page: &Page, server: &StaticServer| {
         let top = "Math.round(document.getElementById('s3-p2').getBoundingClientRect().top)";
         page.visit("").await?;
         page.wait_parsed("").await?;
@@ -140,12 +142,60 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
     .await
 }
 
+/// On a phone the outline is the first thing tapped, long before the wasm arrives: its drawer
+/// opens, folds, jumps and closes without the app, and the app keeps it as it was left and
+/// answers every tap once (not also the glue before it).
+pub async fn the_phone_outline_works_before_the_app_and_stays_as_left(ctx: &Ctx) -> TestResult {
+    with_wasm_held(ctx, PHONE, async |page: &Page, server: &StaticServer| {
+        // Gone, not only moving away: the sliding drawer still covers the toggle.
+        let hidden = "getComputedStyle(document.getElementById('outline')).visibility === 'hidden'";
+        let folded = "document.getElementById('outline-s1').hidden && document.querySelector(\"[aria-controls='outline-s1']\").getAttribute('aria-expanded') === 'false'";
+        let expanded = "document.getElementById('outline-toggle').getAttribute('aria-expanded')";
+        page.visit("").await?;
+        page.wait_parsed("").await?;
+        check(page.js(OUTLINE_SHOWN).await? == false, "the drawer was open at first")?;
+        page.click("#outline-toggle").await?;
+        page.wait_until(OUTLINE_SHOWN, "the drawer to open before the app")
+            .await?;
+        check(page.js_string(expanded).await? == "true", "the toggle does not say the drawer is open")?;
+        page.click("[aria-controls='outline-s1']").await?;
+        page.wait_until(folded, "a section to fold before the app").await?;
+        page.click(".outline-link[data-anchor='s3']").await?;
+        page.wait_until(hidden, "the drawer to close after a jump").await?;
+        page.wait_landed("s3").await?;
+        page.click("#outline-toggle").await?;
+        page.wait_until(OUTLINE_SHOWN, "the drawer to open again").await?;
+        page.js("(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)")
+            .await?;
+        page.wait_until(hidden, "Escape to close the drawer before the app").await?;
+        page.click("#outline-toggle").await?;
+        page.wait_until(OUTLINE_SHOWN, "the drawer to open, left so for the app").await?;
+        check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
+        server.release();
+        page.wait_until(APP_READY, "the app to take over the page").await?;
+        check(
+            page.js(OUTLINE_SHOWN).await? == true
+                && page.js_string(expanded).await? == "true"
+                && page.js(folded).await? == true,
+            "the app did not keep the drawer open and the section folded",
+        )?;
+        // Answered once: a fold toggled by both the glue and the app would not move.
+        page.click("[aria-controls='outline-s1']").await?;
+        page.wait_until(&format!("!({folded})"), "the section to unfold once the app runs")
+            .await?;
+        page.click(".outline-close").await?;
+        page.wait_until(hidden, "the app to close the drawer").await?;
+        check(page.js_string(expanded).await? == "false", "the toggle still says the drawer is open")
+    })
+    .await
+}
+
 /// A long report's page is still arriving when its text is first painted (8.8 MB of HTML for
 /// 1 MB of text): the wasm may be there before the widget roots that follow the report. The
 /// app starts once the whole page is, and mounts every widget.
 pub async fn the_app_waits_for_the_whole_page(ctx: &Ctx) -> TestResult {
     let hold = |server: &StaticServer| server.hold_tail("/", "<div id=\"root-notes\"");
-    with_server_holding(ctx, hold, async |page: &Page, server: &StaticServer| {
+    with_server_holding(ctx, DESKTOP, hold, async |page: &Page, server: &StaticServer| {
         page.visit("").await?;
         page.wait_until(
             "!!document.getElementById('reader')",
