@@ -116,9 +116,9 @@ pub fn show_theme(index: usize, on: bool) {
     }
 }
 
-/// Takes the page over from the glue that answers the outline before the app has started
-/// (web/outline-before-app.js, which stops once html[data-app] is set): whether the reader
-/// left the drawer open.
+/// Takes the page over from the glue that answers it before the app has started
+/// (web/before-app.js, which stops once html[data-app] is set): whether the reader left the
+/// outline drawer open.
 pub fn take_over_outline() -> bool {
     let _ = document()
         .document_element()

@@ -211,7 +211,7 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
         let peer_bytes = build_peer(&plain_dir, &source)?;
         // Yandu twice: once until the app is ready (search, notes and the glossary answer from
         // then on), once with the outline tapped as soon as the text was seen painted (its drawer
-        // answers before the app, web/outline-before-app.js; phone profile only). The first tap
+        // answers before the app, web/before-app.js; phone profile only). The first tap
         // answered is a time from the navigation's start.
         let pages = [
             ("plain HTML page", "__plain__/plain.html", After::Nothing),

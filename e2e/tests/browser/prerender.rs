@@ -61,6 +61,12 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
         // A reader who starts typing a search before the app has started keeps what they typed
         // (a word the report does not hold: a hit would scroll the page to it).
         page.type_into("#search-input", "无此词语").await?;
+        // Told that the search is on its way, not left without an answer.
+        page.wait_until(
+            "document.querySelector('[data-testid=search-count]').textContent === '载入中…'",
+            "the search box to say it is loading",
+        )
+        .await?;
         server.release();
         page.wait_until(APP_READY, "the app to take over the page").await?;
         page.wait_scroll_settled().await?;
