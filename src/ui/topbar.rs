@@ -41,7 +41,7 @@ pub fn TopBar(short_title: String) -> impl IntoView {
                 on:click=move |_| notes.panel_open.update(|o| *o = !*o)
             >
                 <span class="button-label">"笔记"</span>
-                <span class="badge" aria-label="条">{move || notes.notes.with(Vec::len)}</span>
+                <span class="badge" aria-label="条">{move || notes.count_label()}</span>
                 {move || (notes.unsaved_count() > 0).then(|| view! { <span class="badge is-error">"未保存"</span> })}
             </button>
         </header>

@@ -58,6 +58,16 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
         page.js("(document.getElementById('s2-p3').dataset.probe = 'kept', document.getElementById('outline').dataset.probe = 'kept', true)")
             .await?;
         let before = page.js_string(layout).await?;
+        // Before the notes are read, the page does not claim there are none: a reader with
+        // notes would take that for notes lost.
+        let counts = "JSON.stringify([document.querySelector('#notes-toggle .badge').textContent, \
+             document.querySelector('.notes-count').textContent, \
+             document.querySelector('.notes-empty').textContent])";
+        let unread = page.js_string(counts).await?;
+        check(
+            unread == r#"["…","…","正在读取本浏览器中的笔记…"]"#,
+            format!("before the app, the notes' count and panel say {unread}"),
+        )?;
         // A reader who starts typing a search before the app has started keeps what they typed
         // (a word the report does not hold: a hit would scroll the page to it).
         page.type_into("#search-input", "无此词语").await?;
@@ -74,6 +84,11 @@ pub async fn the_app_takes_over_the_prerendered_page_in_place(ctx: &Ctx) -> Test
             .js("document.getElementById('s2-p3').dataset.probe === 'kept' && document.getElementById('outline').dataset.probe === 'kept'")
             .await?;
         check(kept == true, "the app replaced the static document instead of keeping it")?;
+        let read = page.js_string(counts).await?;
+        check(
+            read.starts_with(r#"["0","0","还没有笔记。"#),
+            format!("once the app has read the notes, the count and panel say {read}"),
+        )?;
         let after = page.js_string(layout).await?;
         check(
             same_layout(&before, &after),

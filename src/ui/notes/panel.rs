@@ -110,7 +110,7 @@ pub fn NotesPanel() -> impl IntoView {
     view! {
         <aside id="notes-panel" class="notes-panel" aria-label="笔记" data-open=open>
             <div class="notes-head">
-                <h2 class="notes-title">"笔记" <span class="notes-count">{move || notes.notes.with(Vec::len)}</span></h2>
+                <h2 class="notes-title">"笔记" <span class="notes-count">{move || notes.count_label()}</span></h2>
                 <button type="button" class="icon-button notes-close" aria-label="关闭笔记" on:click=close>
                     <span aria-hidden="true">"×"</span>
                 </button>
@@ -147,7 +147,13 @@ pub fn NotesPanel() -> impl IntoView {
                         let empty = notes.notes.with(Vec::is_empty);
                         EitherOf3::A(view! {
                             <p class="notes-empty">
-                                {if empty { "还没有笔记。选中正文中的文字，用浮现的工具条划线或写笔记；也可以为当前部分或全文写笔记。" } else { "没有符合筛选条件的笔记。" }}
+                                {if !notes.loaded() {
+                                    "正在读取本浏览器中的笔记…"
+                                } else if empty {
+                                    "还没有笔记。选中正文中的文字，用浮现的工具条划线或写笔记；也可以为当前部分或全文写笔记。"
+                                } else {
+                                    "没有符合筛选条件的笔记。"
+                                }}
                             </p>
                         })
                     } else if matching > lines {
@@ -334,6 +340,8 @@ fn editor(notes: NotesState, id: String, read_only: bool) -> impl IntoView {
 fn backup_line(notes: NotesState) -> impl IntoView {
     let count = notes.notes.with(Vec::len);
     let (line, stale) = match notes.meta().last_export {
+        // Not read yet (the prerendered page): nothing to say about a backup.
+        _ if !notes.loaded() => (String::new(), false),
         Some(t) => {
             let days = (browser::files::now_ms() - t) / DAY_MS;
             let when = if days == 0 {

@@ -188,6 +188,21 @@ impl NotesState {
         self.read(|b| b.is_unsaved(id)).unwrap_or(false)
     }
 
+    /// Whether the stored notes have been read. The prerendered page never has: it says so
+    /// rather than showing none, which a reader with notes would take for notes lost.
+    pub fn loaded(&self) -> bool {
+        self.read(|_| ()).is_some()
+    }
+
+    /// The count of notes as shown, "…" until they have been read.
+    pub fn count_label(&self) -> String {
+        if self.loaded() {
+            self.notes.with(Vec::len).to_string()
+        } else {
+            "…".to_string()
+        }
+    }
+
     pub fn unsaved_count(&self) -> usize {
         self.read(|b| b.unsaved_count()).unwrap_or(0)
     }
