@@ -23,9 +23,10 @@ use yandu_e2e::sizes::first_visit;
 /// keystroke on the 1 MB report went from 54 to 33 ms at p95); 260,100 for merging a kind's
 /// overlapping highlights into one range (+0.6 KB; 10,000 notes drawn 20-25 ms sooner);
 /// 260,700 for the outline drawer's glue before the app (+0.5 KB of inlined script: on the
-/// phone profile the drawer opens about 1.1 s before the app is ready).
+/// phone profile the drawer opens about 1.1 s before the app is ready); 260,900 for the notes'
+/// count left unsaid until they are read, and the start split in two tasks (+0.2 KB).
 /// BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 260_700;
+const BUDGET: usize = 260_900;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

@@ -140,13 +140,8 @@ pub fn start() {
         notes,
         || view! { <TopBar short_title=short_title() /> },
     );
-    mount_root(NOTES_ROOT, state, notes, || view! { <NotesPanel /> });
-    mount_root(
-        OVERLAYS_ROOT,
-        state,
-        notes,
-        move || view! { <Overlays update_ready=update_ready /> },
-    );
+    // In the task that mounted the search box, so nothing typed meanwhile is lost.
+    resume_search(state, typed);
     redraw.set_draw(move |i| super::text_marks::draw_passage(state, notes, i));
     // Printing draws every mark as a `<mark>` (paper gets no custom highlights), at once.
     browser::on_print(move |printing| {
@@ -160,17 +155,51 @@ pub fn start() {
         }
     });
     super::static_page::follow(state, notes, OUTLINE.anchors());
-    wire(state, notes, update_ready, typed);
+    // The rest in a task of its own: on the phone profile the start was one task of about
+    // 150 ms, which a tap had to wait out; the search box and the outline answer from here.
+    let owner = Owner::current();
+    browser::next_task(move || {
+        let rest = move || {
+            mount_root(NOTES_ROOT, state, notes, || view! { <NotesPanel /> });
+            mount_root(
+                OVERLAYS_ROOT,
+                state,
+                notes,
+                move || view! { <Overlays update_ready=update_ready /> },
+            );
+            wire(state, notes, update_ready);
+        };
+        match owner {
+            Some(owner) => owner.with(rest),
+            None => rest(),
+        }
+    });
+}
+
+/// The search the page asks for: a query in the link, or one typed into the prerendered
+/// search box before the app started (searched now, the box keeping the focus). A link's hit
+/// is revealed once the app is ready (browser::reveal_current_hit).
+fn resume_search(state: ReadingState, typed: Option<(String, bool)>) {
+    let shared_query = browser::query_in_location();
+    if !shared_query.is_empty() {
+        state.query.set(shared_query);
+        if browser::anchor_in_location().is_none() {
+            browser::reveal_current_hit();
+        }
+    }
+    if let Some((query, focused)) = typed {
+        if !query.trim().is_empty() {
+            state.search_for(query);
+        }
+        if focused {
+            browser::focus("search-input");
+        }
+    }
 }
 
 /// Connects the browser's events to the state: storage, selection, location, scrolling, keys
 /// and the glossary terms, then says the app is ready.
-fn wire(
-    state: ReadingState,
-    notes: NotesState,
-    update_ready: RwSignal<bool>,
-    typed: Option<(String, bool)>,
-) {
+fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
     let outline = &*OUTLINE;
     // Notes load first: nothing is written before stored notes were read and checked.
     // User Timing marks around loading the notes and once they are drawn (read by the
@@ -189,23 +218,6 @@ fn wire(
         },
         move || notes.selection.with_untracked(Option::is_some),
     );
-    // In the task that mounted the search box, so nothing typed meanwhile is lost; the hit
-    // is revealed once the app is ready (browser::reveal_current_hit).
-    let shared_query = browser::query_in_location();
-    if !shared_query.is_empty() {
-        state.query.set(shared_query);
-        if browser::anchor_in_location().is_none() {
-            browser::reveal_current_hit();
-        }
-    }
-    if let Some((query, focused)) = typed {
-        if !query.trim().is_empty() {
-            state.search_for(query);
-        }
-        if focused {
-            browser::focus("search-input");
-        }
-    }
     browser::follow_location(
         move |anchor| state.target.set(anchor),
         // A link to a highlight flashes its text and brings it to the middle of the view.
