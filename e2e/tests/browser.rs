@@ -82,7 +82,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
-    prerender::the_phone_outline_works_before_the_app_and_stays_as_left,
+    prerender::the_phone_drawers_work_before_the_app_and_stay_as_left,
     prerender::the_app_waits_for_the_whole_page,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
@@ -422,6 +422,11 @@ async fn outline_is_a_drawer_on_phones(ctx: &Ctx) -> TestResult {
         check(page.js(outline_shown).await? == false, "the outline is hidden on a phone")?;
         page.click("#outline-toggle").await?;
         page.wait_until(outline_shown, "the outline drawer to open").await?;
+        // One scrim under it (the notes panel's stays hidden).
+        let scrims = page
+            .js_f64("[...document.querySelectorAll('.scrim')].filter(s => getComputedStyle(s).display !== 'none').length")
+            .await?;
+        check(scrims == 1.0, format!("{scrims} scrims under the open outline"))?;
         page.click(".outline-link[data-anchor='s3']").await?;
         page.wait_until(&format!("!({outline_shown})"), "the drawer to close after a jump")
             .await?;

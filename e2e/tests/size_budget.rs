@@ -24,9 +24,11 @@ use yandu_e2e::sizes::first_visit;
 /// overlapping highlights into one range (+0.6 KB; 10,000 notes drawn 20-25 ms sooner);
 /// 260,700 for the outline drawer's glue before the app (+0.5 KB of inlined script: on the
 /// phone profile the drawer opens about 1.1 s before the app is ready); 260,900 for the notes'
-/// count left unsaid until they are read, and the start split in two tasks (+0.2 KB).
+/// count left unsaid until they are read, and the start split in two tasks (+0.2 KB); 261,100
+/// for the notes drawer before the app, its buttons disabled until the notes are read, and one
+/// scrim per drawer (+0.2 KB).
 /// BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 260_900;
+const BUDGET: usize = 261_100;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

@@ -116,23 +116,34 @@ pub fn show_theme(index: usize, on: bool) {
     }
 }
 
+/// The drawers as the reader left them before the app started.
+pub struct Drawers {
+    pub outline_open: bool,
+    pub notes_open: bool,
+}
+
 /// Takes the page over from the glue that answers it before the app has started
-/// (web/before-app.js, which stops once html[data-app] is set): whether the reader left the
-/// outline drawer open.
-pub fn take_over_outline() -> bool {
+/// (web/before-app.js, which stops once html[data-app] is set): the drawers as it left them.
+pub fn take_over() -> Drawers {
     let _ = document()
         .document_element()
         .map(|root| root.set_attribute("data-app", ""));
-    by_id("outline")
-        .and_then(|nav| nav.get_attribute("data-open"))
-        .as_deref()
-        == Some("true")
+    let open = |id: &str| {
+        by_id(id)
+            .and_then(|el| el.get_attribute("data-open"))
+            .as_deref()
+            == Some("true")
+    };
+    Drawers {
+        outline_open: open("outline"),
+        notes_open: open("notes-panel"),
+    }
 }
 
 /// The outline drawer and its scrim, open or closed (narrow screens).
 pub fn set_outline_open(open: bool) {
     let value = if open { "true" } else { "false" };
-    for el in query_all("#outline, .scrim") {
+    for el in query_all("#outline, .outline-scrim") {
         let _ = el.set_attribute("data-open", value);
     }
 }

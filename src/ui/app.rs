@@ -50,7 +50,7 @@ fn short_title() -> String {
 pub fn Page() -> impl IntoView {
     let redraw = TextRedraw::new();
     provide_context(ReadingState::new(redraw, false));
-    provide_context(NotesState::new(redraw));
+    provide_context(NotesState::new(redraw, false));
     view! {
         <a class="skip-link" href="#reader">"跳到正文"</a>
         <div id=TOPBAR_ROOT class="root"><TopBar short_title=short_title() /></div>
@@ -129,8 +129,9 @@ pub fn start() {
     let redraw = TextRedraw::new();
     // Before any root is mounted, so that no click is answered twice, and the drawer stays as
     // the reader left it.
-    let state = ReadingState::new(redraw, browser::page_dom::take_over_outline());
-    let notes = NotesState::new(redraw);
+    let drawers = browser::page_dom::take_over();
+    let state = ReadingState::new(redraw, drawers.outline_open);
+    let notes = NotesState::new(redraw, drawers.notes_open);
     let update_ready = RwSignal::new(false);
     // Typed into the prerendered search box before the app started: searched for once it has.
     let typed = browser::typed_search();

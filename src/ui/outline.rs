@@ -29,7 +29,7 @@ pub fn OutlineNav(outline: &'static Outline) -> impl IntoView {
                 {outline.items.iter().map(|item| view! { <OutlineEntry item=item /> }).collect_view()}
             </ol>
         </nav>
-        <div class="scrim" aria-hidden="true" data-open="false"></div>
+        <div class="scrim outline-scrim" aria-hidden="true" data-open="false"></div>
     }
 }
 

@@ -109,7 +109,7 @@ pub fn follow(state: ReadingState, notes: NotesState, parts: Vec<Anchor>) {
             Box::new(|button, _| page_dom::toggle_fold(&button)),
         ),
         (
-            "#outline .outline-link, .outline-close, .scrim",
+            "#outline .outline-link, .outline-close, .outline-scrim",
             Box::new(move |_, _| state.outline_open.set(false)),
         ),
         (

@@ -163,10 +163,11 @@ pub async fn a_reload_keeps_the_reading_place_before_and_after_the_app_starts(
     .await
 }
 
-/// On a phone the outline is the first thing tapped, long before the wasm arrives: its drawer
-/// opens, folds, jumps and closes without the app, and the app keeps it as it was left and
-/// answers every tap once (not also the glue before it).
-pub async fn the_phone_outline_works_before_the_app_and_stays_as_left(ctx: &Ctx) -> TestResult {
+/// On a phone the drawers are the first things tapped, long before the wasm arrives: the
+/// outline opens, folds, jumps and closes without the app, the notes panel opens and says it is
+/// reading the notes, and the app keeps both as they were left and answers every tap once (not
+/// also the glue before it).
+pub async fn the_phone_drawers_work_before_the_app_and_stay_as_left(ctx: &Ctx) -> TestResult {
     with_wasm_held(ctx, PHONE, async |page: &Page, server: &StaticServer| {
         // Gone, not only moving away: the sliding drawer still covers the toggle.
         let hidden = "getComputedStyle(document.getElementById('outline')).visibility === 'hidden'";
@@ -189,17 +190,39 @@ pub async fn the_phone_outline_works_before_the_app_and_stays_as_left(ctx: &Ctx)
         page.js("(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)")
             .await?;
         page.wait_until(hidden, "Escape to close the drawer before the app").await?;
+        // The notes panel: open, reading, nothing to write with yet; closed by its button.
+        let notes_shown = "getComputedStyle(document.getElementById('notes-panel')).visibility === 'visible' && document.getElementById('notes-panel').getBoundingClientRect().right <= innerWidth + 1 && document.getElementById('notes-toggle').getAttribute('aria-expanded') === 'true'";
+        let notes_gone = "getComputedStyle(document.getElementById('notes-panel')).visibility === 'hidden' && document.getElementById('notes-toggle').getAttribute('aria-expanded') === 'false'";
+        page.click("#notes-toggle").await?;
+        page.wait_until(notes_shown, "the notes panel to open before the app").await?;
+        let reading = page
+            .js("document.querySelector('.notes-empty').textContent === '正在读取本浏览器中的笔记…' && [...document.querySelectorAll('#notes-panel .notes-tools button, #notes-panel .notes-actions button')].every(b => b.disabled)")
+            .await?;
+        check(reading == true, "the notes panel before the app does not say it is reading, or lets a button be pressed")?;
+        page.click(".notes-close").await?;
+        page.wait_until(notes_gone, "the notes panel to close before the app").await?;
+        // Both left open for the app: the notes panel over the outline.
         page.click("#outline-toggle").await?;
         page.wait_until(OUTLINE_SHOWN, "the drawer to open, left so for the app").await?;
+        page.js("(document.getElementById('notes-toggle').click(), true)").await?;
+        page.wait_until(notes_shown, "the notes panel to open, left so for the app").await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
         server.release();
         page.wait_until(APP_READY, "the app to take over the page").await?;
         check(
             page.js(OUTLINE_SHOWN).await? == true
                 && page.js_string(expanded).await? == "true"
-                && page.js(folded).await? == true,
-            "the app did not keep the drawer open and the section folded",
+                && page.js(folded).await? == true
+                && page.js(notes_shown).await? == true,
+            "the app did not keep the drawers open and the section folded",
         )?;
+        page.wait_until(
+            "document.querySelector('.notes-empty').textContent.startsWith('还没有笔记')",
+            "the notes panel to show the notes read",
+        )
+        .await?;
+        page.click(".notes-close").await?;
+        page.wait_until(notes_gone, "the app to close the notes panel").await?;
         // Answered once: a fold toggled by both the glue and the app would not move.
         page.click("[aria-controls='outline-s1']").await?;
         page.wait_until(&format!("!({folded})"), "the section to unfold once the app runs")

@@ -46,7 +46,8 @@ pub fn NotesPanel() -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     // Long lists are drawn a page at a time; filters still search every note.
     let shown = RwSignal::new(PAGE);
-    let read_only = move || notes.mode() == Mode::ReadOnly;
+    // Nothing is written before the stored notes are read (the prerendered panel never has).
+    let read_only = move || notes.mode() == Mode::ReadOnly || !notes.loaded();
     let open = move || notes.panel_open.get().to_string();
     let close = move |_| notes.panel_open.set(false);
 
@@ -170,8 +171,8 @@ pub fn NotesPanel() -> impl IntoView {
             <div class="notes-footer">
                 {move || backup_line(notes)}
                 <div class="notes-actions">
-                    <button type="button" class="chip" on:click=move |_| notes.export_markdown()>"导出 Markdown"</button>
-                    <button type="button" class="chip" data-testid="export-json" on:click=move |_| notes.export_json()>"导出 JSON"</button>
+                    <button type="button" class="chip" disabled=move || !notes.loaded() on:click=move |_| notes.export_markdown()>"导出 Markdown"</button>
+                    <button type="button" class="chip" data-testid="export-json" disabled=move || !notes.loaded() on:click=move |_| notes.export_json()>"导出 JSON"</button>
                     <label class="chip file-chip">
                         "导入 JSON"
                         <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-file"

@@ -60,7 +60,8 @@ pub struct NotesState {
 }
 
 impl NotesState {
-    pub fn new(redraw: TextRedraw) -> Self {
+    /// `panel_open`: the panel as the page has it (the reader may open it before the app).
+    pub fn new(redraw: TextRedraw, panel_open: bool) -> Self {
         let book: StoredValue<Option<Book>, LocalStorage> = StoredValue::new_local(None);
         let rev = RwSignal::new(0u64);
         let notes: Memo<Vec<Note>> = Memo::new(move |_| {
@@ -121,7 +122,7 @@ impl NotesState {
             marks,
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
-            panel_open: RwSignal::new(false),
+            panel_open: RwSignal::new(panel_open),
             selection: RwSignal::new(None),
             last_kind: RwSignal::new(NoteKind::Practice),
             editing: RwSignal::new(None),
