@@ -86,6 +86,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     prerender::the_app_waits_for_the_whole_page,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
+    prerender::drawers_opened_before_a_failed_start_leave_the_page_readable,
     print::printing_keeps_the_report_and_notes_and_drops_the_controls,
     single_file::the_single_file_works_from_a_file_url,
     offline::works_offline_after_one_visit,

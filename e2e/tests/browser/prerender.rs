@@ -314,8 +314,10 @@ pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult 
     .await
 }
 
-pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult {
-    let copy = std::env::temp_dir().join(format!("yandu-e2e-no-wasm-{}", std::process::id()));
+/// A copy of the dist without its wasm (the app cannot start), in a temporary folder named
+/// after `what`; the caller removes it.
+fn dist_without_wasm(ctx: &Ctx, what: &str) -> Result<std::path::PathBuf, String> {
+    let copy = std::env::temp_dir().join(format!("yandu-e2e-{what}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&copy);
     copy_dir(&ctx.dist, &copy).map_err(|e| e.to_string())?;
     for entry in std::fs::read_dir(&copy)
@@ -326,6 +328,11 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
             std::fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
         }
     }
+    Ok(copy)
+}
+
+pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult {
+    let copy = dist_without_wasm(ctx, "no-wasm")?;
     let server = StaticServer::start(&copy, "/").map_err(|e| e.to_string())?;
     let result = super::with_page_at(ctx, &server.base_url, DESKTOP, async |page: &Page| {
         page.visit("").await?;
@@ -350,6 +357,57 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
         )
         .await
     })
+    .await;
+    let _ = std::fs::remove_dir_all(&copy);
+    result
+}
+
+/// A phone reader who opened a drawer and folded a section before the app, which then fails to
+/// start (no wasm): the page reads as it does without the app, with no shade left over it and
+/// no part of the outline left folded (its folds need the app).
+pub async fn drawers_opened_before_a_failed_start_leave_the_page_readable(ctx: &Ctx) -> TestResult {
+    let copy = dist_without_wasm(ctx, "failed-start")?;
+    let server = StaticServer::start(&copy, "/").map_err(|e| e.to_string())?;
+    server.hold("_bg.wasm");
+    let result = async {
+        let page = Page::open_unwaited(ctx.engine, &ctx.driver_url, &server.base_url, PHONE).await?;
+        let result = async {
+            page.visit("").await?;
+            page.wait_parsed("").await?;
+            let chevron = "document.querySelector(\"#outline .outline-toggle[aria-expanded='true']\")";
+            page.js(&format!("(window.__folded = {chevron}.getAttribute('aria-controls'), {chevron}.click(), true)"))
+                .await?;
+            page.wait_until("document.getElementById(window.__folded).hidden === true", "a section to fold before the app")
+                .await?;
+            page.click("#notes-toggle").await?;
+            page.wait_until(
+                "document.getElementById('notes-panel').getAttribute('data-open') === 'true'",
+                "the notes panel to open before the app",
+            )
+            .await?;
+            server.release();
+            page.wait_until(
+                "document.documentElement.hasAttribute('data-no-app')",
+                "the page to notice that the app cannot start",
+            )
+            .await?;
+            page.wait_until(
+                "getComputedStyle(document.getElementById('notes-panel')).display === 'none' \
+                 && [...document.querySelectorAll('.scrim')].every(s => getComputedStyle(s).display === 'none') \
+                 && getComputedStyle(document.getElementById(window.__folded)).display !== 'none'",
+                "no shade left over the page, the notes panel hidden and the folded section shown",
+            )
+            .await?;
+            same_text(
+                &page.js_string(&reader_text("document")).await?,
+                &ctx.source,
+                "after a failed start",
+            )
+        }
+        .await;
+        page.close().await;
+        result
+    }
     .await;
     let _ = std::fs::remove_dir_all(&copy);
     result
