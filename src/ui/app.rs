@@ -127,8 +127,8 @@ pub fn start() {
     #[cfg(feature = "csr")]
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let redraw = TextRedraw::new();
-    // Before any root is mounted, so that no click is answered twice, and the drawer stays as
-    // the reader left it.
+    // Before any root is mounted, so that no click is answered twice, and the drawers stay as
+    // the reader left them.
     let drawers = browser::page_dom::take_over();
     let state = ReadingState::new(redraw, drawers.outline_open);
     let notes = NotesState::new(redraw, drawers.notes_open);

@@ -574,8 +574,6 @@ fn build_peer(dir: &Path, source: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
-/// One load of `path` in a fresh profile, throttled to the phone profile or not: its first
-/// contentful paint and, for a page with a script, the time of its ready `mark`.
 /// What a timed load waits for once the text is painted, and times.
 #[derive(Clone, Copy)]
 enum After<'a> {
@@ -595,6 +593,8 @@ const drawn = () => document.getElementById("outline").getAttribute("data-open")
   : requestAnimationFrame(drawn);
 drawn();"#;
 
+/// One load of `path` in a fresh profile, throttled to the phone profile or not: its first
+/// contentful paint and, for a page with a script, the time of what `after` waits for.
 async fn timed_load(
     driver: &DriverProcess,
     server: &StaticServer,
