@@ -196,9 +196,9 @@ pub async fn the_phone_drawers_work_before_the_app_and_stay_as_left(ctx: &Ctx) -
         page.click("#notes-toggle").await?;
         page.wait_until(notes_shown, "the notes panel to open before the app").await?;
         let reading = page
-            .js("document.querySelector('.notes-empty').textContent === '正在读取本浏览器中的笔记…' && [...document.querySelectorAll('#notes-panel .notes-tools button, #notes-panel .notes-actions button')].every(b => b.disabled)")
+            .js("document.querySelector('.notes-empty').textContent === '正在读取本浏览器中的笔记…' && [...document.querySelectorAll('#notes-panel :is(.notes-tools, .notes-actions, .kind-filters) button, #notes-panel input')].every(b => b.matches(':disabled'))")
             .await?;
-        check(reading == true, "the notes panel before the app does not say it is reading, or lets a button be pressed")?;
+        check(reading == true, "the notes panel before the app does not say it is reading, or lets a control be used")?;
         page.click(".notes-close").await?;
         page.wait_until(notes_gone, "the notes panel to close before the app").await?;
         // Both left open for the app: the notes panel over the outline.

@@ -124,7 +124,8 @@ pub fn NotesPanel() -> impl IntoView {
                 </button>
                 <button type="button" class="chip" disabled=read_only on:click=move |_| notes.note_about(None)>"＋ 关于全文"</button>
             </div>
-            <div class="notes-filters" role="group" aria-label="筛选笔记">
+            // A fieldset: one switch disables every filter until the notes are read.
+            <fieldset class="notes-filters" aria-label="筛选笔记" disabled=move || !notes.loaded()>
                 <input type="search" class="notes-filter-text" placeholder="筛选笔记" aria-label="按文字筛选笔记"
                     on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev)) />
                 <div class="kind-filters">
@@ -136,7 +137,7 @@ pub fn NotesPanel() -> impl IntoView {
                         </button>
                     }).collect_view()}
                 </div>
-            </div>
+            </fieldset>
             <div class="notes-list">
                 {move || listed.with(|l| l.0.iter().cloned().map(|line| match line {
                     Line::Group(title) => Either::Left(view! { <h3 class="notes-group-title">{title}</h3> }),
