@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
+use crate::ui::erase::{act, live, watch};
+
 use super::gloss_popover::GlossPopover;
 use super::notes::panel::{NotesPanel, NotesToast};
 use super::notes::toolbar::{self, SelectionToolbar};
@@ -74,12 +76,12 @@ fn Overlays(update_ready: RwSignal<bool>) -> impl IntoView {
         <SelectionToolbar />
         <GlossPopover />
         <NotesToast />
-        {move || update_ready.get().then(|| view! {
+        {live(move || update_ready.get().then(|| view! {
             <div class="update-bar" role="status" data-testid="update-ready">
                 <span>"研读有新版本。"</span>
-                <button type="button" class="chip primary" on:click=|_| browser::offline::apply_update()>"更新并重新载入"</button>
+                <button type="button" class="chip primary" on:click=act(|_| browser::offline::apply_update())>"更新并重新载入"</button>
             </div>
-        })}
+        }))}
     }
 }
 
@@ -294,7 +296,7 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
 
     // The term whose explanation was open says so (aria-expanded) until it closes, however it
     // closes: Escape, a tap elsewhere, the pointer or the focus leaving it.
-    Effect::new(move |_| {
+    watch(move || {
         if state.gloss.with(Option::is_none) {
             browser::gloss_terms::collapse();
         }

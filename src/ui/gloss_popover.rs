@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::live;
+
 use super::state::use_reading_state;
 use crate::browser;
 use crate::summary::data::GLOSSARY;
@@ -33,15 +35,15 @@ pub fn GlossPopover() -> impl IntoView {
     let px =
         move |f: fn((f64, f64, f64, bool)) -> f64| move || place().map(|p| crate::ui::px(f(p)));
     view! {
-        <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=move || state.gloss.get().is_none()
+        <div id="gloss-popover" class="gloss-popover" role="tooltip" hidden=live(move || state.gloss.get().is_none())
             style:left=px(|p| p.0)
             style:top=px(|p| p.1)
             style:width=px(|p| p.2)
-            style:transform=move || place().map(|p| if p.3 { "translateY(-100%)" } else { "none" })>
-            {move || state.gloss.get().and_then(|g| GLOSSARY.get(g.entry)).map(|e| view! {
+            style:transform=live(move || place().map(|p| if p.3 { "translateY(-100%)" } else { "none" }))>
+            {live(move || state.gloss.get().and_then(|g| GLOSSARY.get(g.entry)).map(|e| view! {
                 <p class="gloss-term">{e.term}</p>
                 <p class="gloss-explain">{e.explain}</p>
-            })}
+            }))}
         </div>
     }
 }

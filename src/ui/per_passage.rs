@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::watch;
+
 use super::text_marks::TextRedraw;
 
 #[derive(Clone, Copy)]
@@ -20,7 +22,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> PerPassage<T> {
         redraw: TextRedraw,
     ) -> Self {
         let lists: StoredValue<Vec<Vec<T>>> = StoredValue::new(vec![Vec::new(); passages]);
-        Effect::new(move |_| {
+        watch(move || {
             let changed: Vec<(usize, bool)> = all.with(|all| {
                 lists
                     .try_update_value(|lists| {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::{act, live, watch};
+
 use super::state::use_reading_state;
 use crate::browser;
 use crate::report::{DOCUMENT, PASSAGES};
@@ -26,7 +28,7 @@ pub fn SearchBox() -> impl IntoView {
         last.map_or(0, |v| v + 1)
     });
     let full_list = RwSignal::new(0_u64);
-    Effect::new(move |_| {
+    watch(move || {
         let version = hits_version.get();
         browser::after_each_paint(move || {
             full_list.set(version);
@@ -82,19 +84,19 @@ pub fn SearchBox() -> impl IntoView {
                 enterkeyhint="search"
                 aria-keyshortcuts="/"
                 aria-controls="search-results"
-                prop:value=move || state.query.get()
-                on:input=move |ev| set_query(event_target_value(&ev))
-                on:focus=move |_| list_open.set(true)
-                on:click=move |_| list_open.set(true)
+                prop:value=live(move || state.query.get())
+                on:input=act(move |ev| set_query(event_target_value(&ev)))
+                on:focus=act(move |_| list_open.set(true))
+                on:click=act(move |_| list_open.set(true))
                 on:keydown=on_keydown
             />
             <span class="search-count" aria-live="polite" data-testid="search-count">{count}</span>
             <button type="button" class="icon-button search-step" aria-label="上一个结果（Shift+Enter）"
-                disabled=no_hits on:click=move |_| step(-1)>
+                disabled=no_hits on:click=act(move |_| step(-1))>
                 <span class="chev up" aria-hidden="true"></span>
             </button>
             <button type="button" class="icon-button search-step" aria-label="下一个结果（Enter）"
-                disabled=no_hits on:click=move |_| step(1)>
+                disabled=no_hits on:click=act(move |_| step(1))>
                 <span class="chev down" aria-hidden="true"></span>
             </button>
             <div
@@ -102,11 +104,11 @@ pub fn SearchBox() -> impl IntoView {
                 class="search-results"
                 role="region"
                 aria-label="搜索结果"
-                hidden=move || !list_open.get() || no_hits()
+                hidden=live(move || !list_open.get() || no_hits())
             >
                 // Drawn again whole on each change (the current hit's mark included): at most
                 // a hundred rows, and one reactive block costs the wasm less than one per row.
-                {move || {
+                {live(move || {
                     let current = state.current.get();
                     let full = full_list.get() == hits_version.get();
                     state.hits.with(|hits| {
@@ -118,11 +120,11 @@ pub fn SearchBox() -> impl IntoView {
                             view! {
                                 <li>
                                     <button type="button" class=if i == current { "search-result is-current" } else { "search-result" }
-                                        on:click=move |_| {
+                                        on:click=act(move |_| {
                                             state.current.set(i);
                                             list_open.set(false);
                                             browser::reveal_current_hit();
-                                        }>
+                                        })>
                                         <span class="search-place">{place}</span>
                                         <span class="search-context">{before}<mark>{matched}</mark>{after}</span>
                                     </button>
@@ -134,7 +136,7 @@ pub fn SearchBox() -> impl IntoView {
                         });
                         view! { <ol>{listed}</ol>{more} }
                     })
-                }}
+                })}
             </div>
         </form>
     }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::watch;
+
 use super::per_passage::PerPassage;
 use super::text_marks::TextRedraw;
 use crate::report::passage::{Mark, MarkKind};
@@ -105,7 +107,7 @@ impl ReadingState {
             redraw,
         );
         // A flash shows the sentence a jump landed on for a moment, then goes.
-        Effect::new(move |_| {
+        watch(move || {
             if let Some(f) = flash.get() {
                 set_timeout(
                     move || {

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::watch;
+
 use super::notes::NotesState;
 use super::state::{Flash, ReadingState};
 use crate::browser;
@@ -86,7 +88,7 @@ pub fn follow(state: ReadingState, notes: NotesState, parts: Vec<Anchor>) {
         }
         now
     });
-    Effect::new(move |_| page_dom::set_outline_open(state.outline_open.get()));
+    watch(move || page_dom::set_outline_open(state.outline_open.get()));
     // Counted once per change of the notes, and drawn only where a count changed.
     Effect::new(move |before: Option<Vec<usize>>| {
         let counts: Vec<usize> = notes.homes.with(|homes| {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::erase::{act, live};
 use super::notes::use_notes;
 use super::search::SearchBox;
 use super::state::use_reading_state;
@@ -18,8 +19,8 @@ pub fn TopBar(short_title: String) -> impl IntoView {
                 id="outline-toggle"
                 class="icon-button outline-toggle-button"
                 aria-controls="outline"
-                aria-expanded=move || state.outline_open.get().to_string()
-                on:click=move |_| state.outline_open.update(|o| *o = !*o)
+                aria-expanded=live(move || state.outline_open.get().to_string())
+                on:click=act(move |_| state.outline_open.update(|o| *o = !*o))
             >
                 <span class="hamburger" aria-hidden="true"></span>
                 <span class="button-label">"提纲"</span>
@@ -37,12 +38,12 @@ pub fn TopBar(short_title: String) -> impl IntoView {
                 id="notes-toggle"
                 class="icon-button notes-toggle-button"
                 aria-controls="notes-panel"
-                aria-expanded=move || notes.panel_open.get().to_string()
-                on:click=move |_| notes.panel_open.update(|o| *o = !*o)
+                aria-expanded=live(move || notes.panel_open.get().to_string())
+                on:click=act(move |_| notes.panel_open.update(|o| *o = !*o))
             >
                 <span class="button-label">"笔记"</span>
-                <span class="badge" aria-label="条">{move || notes.count_label()}</span>
-                {move || (notes.unsaved_count() > 0).then(|| view! { <span class="badge is-error">"未保存"</span> })}
+                <span class="badge" aria-label="条">{live(move || notes.count_label())}</span>
+                {live(move || (notes.unsaved_count() > 0).then(|| view! { <span class="badge is-error">"未保存"</span> }))}
             </button>
         </header>
     }

@@ -9,6 +9,8 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::ui::erase::{act, live};
+
 use super::state::{use_notes, NotesState};
 use crate::browser;
 use crate::notes::listing::{listing, Filter, Listing, Row};
@@ -111,39 +113,39 @@ pub fn NotesPanel() -> impl IntoView {
     view! {
         <aside id="notes-panel" class="notes-panel" aria-label="笔记" data-open=open>
             <div class="notes-head">
-                <h2 class="notes-title">"笔记" <span class="notes-count">{move || notes.count_label()}</span></h2>
+                <h2 class="notes-title">"笔记" <span class="notes-count">{live(move || notes.count_label())}</span></h2>
                 <button type="button" class="icon-button notes-close" aria-label="关闭笔记" on:click=close>
                     <span aria-hidden="true">"×"</span>
                 </button>
             </div>
-            {move || banners(notes)}
+            {live(move || banners(notes))}
             <div class="notes-tools">
                 <button type="button" class="chip" disabled=read_only
-                    on:click=move |_| notes.note_about(reading.active.get_untracked().filter(|a| DOCUMENT.has(*a)))>
+                    on:click=act(move |_| notes.note_about(reading.active.get_untracked().filter(|a| DOCUMENT.has(*a))))>
                     "＋ 为当前部分写笔记"
                 </button>
-                <button type="button" class="chip" disabled=read_only on:click=move |_| notes.note_about(None)>"＋ 关于全文"</button>
+                <button type="button" class="chip" disabled=read_only on:click=act(move |_| notes.note_about(None))>"＋ 关于全文"</button>
             </div>
             // A fieldset: one switch disables every filter until the notes are read.
-            <fieldset class="notes-filters" aria-label="筛选笔记" disabled=move || !notes.loaded()>
+            <fieldset class="notes-filters" aria-label="筛选笔记" disabled=live(move || !notes.loaded())>
                 <input type="search" class="notes-filter-text" placeholder="筛选笔记" aria-label="按文字筛选笔记"
-                    on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev)) />
+                    on:input=act(move |ev| filter.update(|f| f.text = event_target_value(&ev))) />
                 <div class="kind-filters">
                     {NoteKind::ALL.iter().map(|&k| view! {
                         <button type="button" class=format!("kind-chip kind-{}", k.slug())
-                            aria-pressed=move || filter.with(|f| f.kind == Some(k)).to_string()
-                            on:click=move |_| filter.update(|f| f.kind = if f.kind == Some(k) { None } else { Some(k) })>
+                            aria-pressed=live(move || filter.with(|f| f.kind == Some(k)).to_string())
+                            on:click=act(move |_| filter.update(|f| f.kind = if f.kind == Some(k) { None } else { Some(k) }))>
                             <span class="kind-swatch" aria-hidden="true"></span>{k.label()}
                         </button>
                     }).collect_view()}
                 </div>
             </fieldset>
             <div class="notes-list">
-                {move || listed.with(|l| l.0.iter().cloned().map(|line| match line {
+                {live(move || listed.with(|l| l.0.iter().cloned().map(|line| match line {
                     Line::Group(title) => Either::Left(view! { <h3 class="notes-group-title">{title}</h3> }),
                     Line::Card(card) => Either::Right(note_card(notes, card)),
-                }).collect_view())}
-                {move || {
+                }).collect_view()))}
+                {live(move || {
                     let (lines, matching) = listed.with(|l| (l.0.iter().filter(|l| matches!(l, Line::Card(_))).count(), l.1));
                     if lines == 0 {
                         let empty = notes.notes.with(Vec::is_empty);
@@ -160,33 +162,33 @@ pub fn NotesPanel() -> impl IntoView {
                         })
                     } else if matching > lines {
                         EitherOf3::B(view! {
-                            <button type="button" class="chip show-more" on:click=move |_| shown.update(|s| *s += PAGE)>
+                            <button type="button" class="chip show-more" on:click=act(move |_| shown.update(|s| *s += PAGE))>
                                 {format!("再显示 {} 条（共 {matching} 条）", PAGE.min(matching - lines))}
                             </button>
                         })
                     } else {
                         EitherOf3::C(())
                     }
-                }}
+                })}
             </div>
             <div class="notes-footer">
-                {move || backup_line(notes)}
+                {live(move || backup_line(notes))}
                 <div class="notes-actions">
-                    <button type="button" class="chip" disabled=move || !notes.loaded() on:click=move |_| notes.export_markdown()>"导出 Markdown"</button>
-                    <button type="button" class="chip" data-testid="export-json" disabled=move || !notes.loaded() on:click=move |_| notes.export_json()>"导出 JSON"</button>
+                    <button type="button" class="chip" disabled=live(move || !notes.loaded()) on:click=act(move |_| notes.export_markdown())>"导出 Markdown"</button>
+                    <button type="button" class="chip" data-testid="export-json" disabled=live(move || !notes.loaded()) on:click=act(move |_| notes.export_json())>"导出 JSON"</button>
                     <label class="chip file-chip">
                         "导入 JSON"
                         <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-file"
                             disabled=read_only on:change=on_import />
                     </label>
-                    <button type="button" class="chip danger" disabled=move || read_only() || notes.notes.with(Vec::is_empty)
-                        on:click=move |_| notes.confirm_delete_all.set(true)>"删除全部笔记"</button>
+                    <button type="button" class="chip danger" disabled=live(move || read_only() || notes.notes.with(Vec::is_empty))
+                        on:click=act(move |_| notes.confirm_delete_all.set(true))>"删除全部笔记"</button>
                 </div>
             </div>
         </aside>
         <div class="scrim notes-scrim" aria-hidden="true" data-open=open on:click=close></div>
-        {move || import_preview(notes)}
-        {move || delete_all_dialog(notes)}
+        {live(move || import_preview(notes))}
+        {live(move || delete_all_dialog(notes))}
     }
 }
 
@@ -221,8 +223,8 @@ fn banners(notes: NotesState) -> impl IntoView {
                                 <span class="quarantine-reason">{reason}</span>
                                 {copy.map(|c| view! { <span class="quarantine-copy">{format!("备份于 {c}")}</span> })}
                                 <span class="notes-actions">
-                                    <button type="button" class="text-button" on:click=move |_| notes.download_quarantined(&k1)>"下载原始数据"</button>
-                                    <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.discard_quarantined(&k2)>"删除这条损坏的数据"</button>
+                                    <button type="button" class="text-button" on:click=act(move |_| notes.download_quarantined(&k1))>"下载原始数据"</button>
+                                    <button type="button" class="text-button danger" disabled=read_only on:click=act(move |_| notes.discard_quarantined(&k2))>"删除这条损坏的数据"</button>
                                 </span>
                             </li>
                         }
@@ -233,7 +235,7 @@ fn banners(notes: NotesState) -> impl IntoView {
         {(unsaved > 0).then(|| view! {
             <p class="notes-banner is-error" data-testid="unsaved">
                 {format!("{unsaved} 条笔记未保存。")}
-                <button type="button" class="text-button" on:click=move |_| notes.retry()>"重试保存"</button>
+                <button type="button" class="text-button" on:click=act(move |_| notes.retry())>"重试保存"</button>
             </p>
         })}
     }
@@ -298,21 +300,21 @@ fn note_card(notes: NotesState, card: Card) -> impl IntoView {
             <div class="notes-actions">
                 {locate_href.map(|href| view! { <a class="text-button" href=href>"定位"</a> })}
                 <select class="kind-select" aria-label="类别" disabled=read_only
-                    on:change=move |ev| {
+                    on:change=act(move |ev| {
                         let v = event_target_value(&ev);
                         let kind = NoteKind::ALL.into_iter().find(|k| k.slug() == v);
                         notes.edit(&for_kind, |n| n.kind = kind);
-                    }>
+                    })>
                     <option value="" selected=kind.is_none()>"无类别"</option>
                     {NoteKind::ALL.iter().map(|k| view! {
                         <option value=k.slug() selected=kind == Some(*k)>{k.label()}</option>
                     }).collect_view()}
                 </select>
                 <button type="button" class="text-button" disabled=read_only
-                    on:click=move |_| notes.editing.set((!editing).then(|| for_edit.clone()))>
+                    on:click=act(move |_| notes.editing.set((!editing).then(|| for_edit.clone())))>
                     {if editing { "完成" } else { "编辑" }}
                 </button>
-                <button type="button" class="text-button danger" disabled=read_only on:click=move |_| notes.delete(&for_delete)>"删除"</button>
+                <button type="button" class="text-button danger" disabled=read_only on:click=act(move |_| notes.delete(&for_delete))>"删除"</button>
             </div>
         </article>
     }
@@ -324,16 +326,16 @@ fn editor(notes: NotesState, id: String, read_only: bool) -> impl IntoView {
     let for_value = id.clone();
     view! {
         <textarea class="note-editor" aria-label="笔记内容" rows="4" autofocus disabled=read_only
-            prop:value=move || notes.text_of(&for_value)
-            on:input=move |ev| {
+            prop:value=live(move || notes.text_of(&for_value))
+            on:input=act(move |ev| {
                 let value = event_target_value(&ev);
                 notes.edit(&id, |n| n.text = value);
-            }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            })
+            on:keydown=act(move |ev: leptos::ev::KeyboardEvent| {
                 if ev.key() == "Escape" {
                     notes.editing.set(None);
                 }
-            }
+            })
         ></textarea>
     }
 }
@@ -378,9 +380,9 @@ fn import_preview(notes: NotesState) -> impl IntoView {
                         <li>{format!("已存在、不变 {} 条", plan.unchanged)}</li>
                     </ul>
                     <div class="dialog-actions">
-                        <button type="button" class="chip" on:click=move |_| notes.import_preview.set(None)>"取消"</button>
+                        <button type="button" class="chip" on:click=act(move |_| notes.import_preview.set(None))>"取消"</button>
                         <button type="button" class="chip primary" data-testid="apply-import" disabled=plan.is_empty()
-                            on:click=move |_| notes.apply_import()>"导入"</button>
+                            on:click=act(move |_| notes.apply_import())>"导入"</button>
                     </div>
                 </div>
             </div>
@@ -395,9 +397,9 @@ fn delete_all_dialog(notes: NotesState) -> impl IntoView {
                 <h2 id="delete-all-title">{format!("删除全部 {} 条笔记？", notes.notes.with(Vec::len))}</h2>
                 <p>"删除后无法撤销。建议先导出一份备份。"</p>
                 <div class="dialog-actions">
-                    <button type="button" class="chip" on:click=move |_| notes.export_json()>"先导出 JSON"</button>
-                    <button type="button" class="chip" on:click=move |_| notes.confirm_delete_all.set(false)>"取消"</button>
-                    <button type="button" class="chip danger" on:click=move |_| notes.delete_all()>"删除全部"</button>
+                    <button type="button" class="chip" on:click=act(move |_| notes.export_json())>"先导出 JSON"</button>
+                    <button type="button" class="chip" on:click=act(move |_| notes.confirm_delete_all.set(false))>"取消"</button>
+                    <button type="button" class="chip danger" on:click=act(move |_| notes.delete_all())>"删除全部"</button>
                 </div>
             </div>
         </div>
@@ -410,15 +412,15 @@ pub fn NotesToast() -> impl IntoView {
     let notes = use_notes();
     view! {
         <div class="toast-region" role="status" aria-live="polite">
-            {move || notes.notice.get().map(|n| view! {
+            {live(move || notes.notice.get().map(|n| view! {
                 <div class=if n.error { "toast is-error" } else { "toast" } data-testid="toast">
                     <span>{n.text}</span>
                     {notes.undo.with(Option::is_some).then(|| view! {
-                        <button type="button" class="text-button" on:click=move |_| notes.undo_last()>"撤销"</button>
+                        <button type="button" class="text-button" on:click=act(move |_| notes.undo_last())>"撤销"</button>
                     })}
-                    <button type="button" class="text-button" aria-label="关闭提示" on:click=move |_| { notes.notice.set(None); notes.undo.set(None); }>"×"</button>
+                    <button type="button" class="text-button" aria-label="关闭提示" on:click=act(move |_| { notes.notice.set(None); notes.undo.set(None); })>"×"</button>
                 </div>
-            })}
+            }))}
         </div>
     }
 }

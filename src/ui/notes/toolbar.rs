@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::erase::{act, live, watch};
+
 use super::state::{use_notes, NotesState};
 use crate::browser;
 use crate::notes::NoteKind;
@@ -18,7 +20,7 @@ pub fn SelectionToolbar() -> impl IntoView {
     let notes = use_notes();
     // Known only in the browser: read after mount, so rendering stays free of browser calls.
     let coarse = RwSignal::new(false);
-    Effect::new(move |_| coarse.set(browser::selection::coarse_pointer()));
+    watch(move || coarse.set(browser::selection::coarse_pointer()));
     // Narrower than one row, a floating toolbar would wrap and cover the selection. Measured
     // only while there is a selection (never while prerendering).
     let docked = move || {
@@ -53,7 +55,7 @@ pub fn SelectionToolbar() -> impl IntoView {
             class:docked=docked
             role="toolbar"
             aria-label="批注所选文字"
-            hidden=move || notes.selection.get().is_none()
+            hidden=live(move || notes.selection.get().is_none())
             style:left=px(|p| p.0)
             style:top=px(|p| p.1)
             style:max-width=px(|p| p.2)
@@ -67,7 +69,7 @@ pub fn SelectionToolbar() -> impl IntoView {
                     aria-keyshortcuts=(i + 1).to_string()
                     title=format!("标为“{}”（{}）", kind.label(), i + 1)
                     disabled=read_only
-                    on:click=move |_| notes.annotate_selection(Some(kind), false)
+                    on:click=act(move |_| notes.annotate_selection(Some(kind), false))
                 >
                     <span class="kind-swatch" aria-hidden="true"></span>
                     {kind.label()}
@@ -75,16 +77,16 @@ pub fn SelectionToolbar() -> impl IntoView {
             }).collect_view()}
             <button type="button" class="sel-note" aria-keyshortcuts="N" title="划线并写笔记（N）"
                 disabled=read_only
-                on:click=move |_| notes.annotate_selection(Some(notes.last_kind.get_untracked()), true)>
+                on:click=act(move |_| notes.annotate_selection(Some(notes.last_kind.get_untracked()), true))>
                 "笔记"
             </button>
             <button type="button" class="sel-copy" title="复制所选文字"
-                on:click=move |_| {
+                on:click=act(move |_| {
                     if let Some(sel) = notes.selection.get_untracked() {
                         browser::files::copy_text(&sel.text);
                         notes.say("已复制。", false);
                     }
-                }>
+                })>
                 "复制"
             </button>
         </div>
