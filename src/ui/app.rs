@@ -11,8 +11,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
-use crate::ui::erase::{act, live, watch};
-
+use super::erase::{act, live, watch};
 use super::gloss_popover::GlossPopover;
 use super::notes::panel::{NotesPanel, NotesToast};
 use super::notes::toolbar::{self, SelectionToolbar};

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erase::live;
-
+use super::erase::live;
 use super::state::use_reading_state;
 use crate::browser;
 use crate::summary::data::GLOSSARY;

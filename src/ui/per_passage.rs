@@ -5,8 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erase::watch;
-
+use super::erase::watch;
 use super::text_marks::TextRedraw;
 
 #[derive(Clone, Copy)]

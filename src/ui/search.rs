@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erase::{act, live, watch};
-
+use super::erase::{act, live, watch};
 use super::state::use_reading_state;
 use crate::browser;
 use crate::report::{DOCUMENT, PASSAGES};

@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erase::watch;
-
+use super::erase::watch;
 use super::per_passage::PerPassage;
 use super::text_marks::TextRedraw;
 use crate::report::passage::{Mark, MarkKind};

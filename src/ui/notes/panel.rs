@@ -9,13 +9,12 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::erase::{act, live};
-
 use super::state::{use_notes, NotesState};
 use crate::browser;
 use crate::notes::listing::{listing, Filter, Listing, Row};
 use crate::notes::{Mode, Note, NoteKind, Target};
 use crate::report::{DOCUMENT, PASSAGES};
+use crate::ui::erase::{act, live};
 use crate::ui::state::use_reading_state;
 
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;

@@ -5,11 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::erase::{act, live, watch};
-
 use super::state::{use_notes, NotesState};
 use crate::browser;
 use crate::notes::NoteKind;
+use crate::ui::erase::{act, live, watch};
 
 const WIDTH: f64 = 460.0;
 const HEIGHT: f64 = 44.0;
