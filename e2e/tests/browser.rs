@@ -83,6 +83,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
     prerender::the_phone_drawers_work_before_the_app_and_stay_as_left,
+    prerender::a_glossary_term_is_explained_before_the_app_and_kept_open,
     prerender::the_app_waits_for_the_whole_page,
     prerender::the_report_is_readable_without_javascript,
     prerender::the_report_is_readable_without_webassembly,
@@ -706,30 +707,62 @@ fn term_expanded(term: &str, state: &str) -> String {
     format!("{term}.getAttribute('aria-expanded') === '{state}'")
 }
 
+/// Whether the glossary popover sits inside the viewport.
+const GLOSS_IN_VIEW: &str = "(() => { const r = document.getElementById('gloss-popover').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()";
+
+/// Whether the popover holds one explanation, and one term says its explanation is open.
+const ONE_EXPLANATION: &str = "document.querySelectorAll('#gloss-popover .gloss-term').length === 1 && document.querySelectorAll('.gloss[aria-expanded=true]').length === 1";
+
+/// Waits for 撤市设区 (`SAMPLE_TERM`), just opened by `how`, to be explained inside the
+/// viewport and to say so, then closes the explanation with Escape.
+async fn sample_term_explained_then_escaped(page: &Page, how: &str) -> TestResult {
+    let expanded = |state: &str| term_expanded(SAMPLE_TERM, state);
+    page.wait_until(
+        &popover_says("市辖区"),
+        &format!("{how} to explain 撤市设区"),
+    )
+    .await?;
+    page.wait_until(GLOSS_IN_VIEW, "the popover to sit inside the viewport")
+        .await?;
+    check(
+        page.js(&expanded("true")).await? == true,
+        "the term does not say it is expanded",
+    )?;
+    check(
+        page.js(ONE_EXPLANATION).await? == true,
+        "more than one explanation, or expanded term",
+    )?;
+    page.press(&[ESCAPE]).await?;
+    page.wait_until(GLOSS_HIDDEN, "Escape to close the explanation")
+        .await?;
+    page.wait_until(&expanded("false"), "the term to say its explanation closed")
+        .await
+}
+
 async fn glossary_explains_terms_on_focus_and_tap(ctx: &Ctx) -> TestResult {
     with_page(ctx, PHONE, async |page: &Page| {
         page.goto("").await?;
         let term = SAMPLE_TERM;
-        check(page.js(&format!("!!{term}")).await? == true, "撤市设区 is marked as a glossary term")?;
-        let in_view = "(() => { const r = document.getElementById('gloss-popover').getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight; })()";
-        let expanded = |state: &str| term_expanded(term, state);
-        let others_collapsed = "document.querySelectorAll('.gloss[aria-expanded=true]').length <= 1";
+        check(
+            page.js(&format!("!!{term}")).await? == true,
+            "撤市设区 is marked as a glossary term",
+        )?;
         // Keyboard: focus opens, Escape closes; the term says whether its explanation is open.
         page.js(&format!("({term}.focus(), true)")).await?;
-        page.wait_until(&popover_says("市辖区"), "focus to open the explanation of 撤市设区").await?;
-        page.wait_until(in_view, "the popover to sit inside the viewport").await?;
-        check(page.js(&expanded("true")).await? == true, "the focused term does not say it is expanded")?;
-        check(page.js(others_collapsed).await? == true, "another term says it is expanded too")?;
-        page.press(&[ESCAPE]).await?;
-        page.wait_until(GLOSS_HIDDEN, "Escape to close it").await?;
-        page.wait_until(&expanded("false"), "the term to say its explanation closed").await?;
+        sample_term_explained_then_escaped(page, "the focus").await?;
         // Touch: a tap opens, a tap elsewhere closes.
-        page.js(&format!("({term}.scrollIntoView({{block: 'center'}}), true)")).await?;
-        page.js(&format!("({term}.setAttribute('data-e2e', 'term'), true)")).await?;
+        page.js(&format!(
+            "({term}.scrollIntoView({{block: 'center'}}), true)"
+        ))
+        .await?;
+        page.js(&format!("({term}.setAttribute('data-e2e', 'term'), true)"))
+            .await?;
         page.click("[data-e2e=term]").await?;
-        page.wait_until(&popover_says("市辖区"), "a tap to open the explanation").await?;
+        page.wait_until(&popover_says("市辖区"), "a tap to open the explanation")
+            .await?;
         page.click("h1").await?;
-        page.wait_until(GLOSS_HIDDEN, "a tap elsewhere to close it").await
+        page.wait_until(GLOSS_HIDDEN, "a tap elsewhere to close it")
+            .await
     })
     .await
 }

@@ -31,9 +31,11 @@ use yandu_e2e::sizes::first_visit;
 /// 256,200 with the widgets' closures type-erased (crate::ui::erase, -5.2 KB); 255,100 with
 /// wasm-opt's `--flatten --rereloop -Oz` after its `-Oz` (-1.1 KB); 254,700 with one copy of
 /// the SVG icon, not two (-0.4 KB); 253,500 without the stream classes leptos's server
-/// functions export from the wasm (-1.1 KB).
+/// functions export from the wasm (-1.1 KB); 254,100 for glossary terms explained before the
+/// app (+0.5 KB of inlined script and the glossary entries' indexes: on the phone profile a
+/// tapped term is explained about a second before the app is ready).
 /// BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 253_500;
+const BUDGET: usize = 254_100;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {

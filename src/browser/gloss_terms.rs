@@ -118,6 +118,17 @@ fn expand(term: Option<&web_sys::Element>) {
     });
 }
 
+/// The term whose explanation the page opened before the app started (web/before-app.js left
+/// it saying `aria-expanded="true"`), with its glossary entry and box: the app keeps it open.
+pub fn left_open() -> Option<(usize, Rect)> {
+    let term = document()
+        .query_selector(".gloss[data-term][aria-expanded='true']")
+        .ok()??;
+    let entry = term.get_attribute("data-term")?.parse().ok()?;
+    expand(Some(&term));
+    Some((entry, page_rect(&term)))
+}
+
 /// Takes back the `aria-expanded` of the term whose explanation was open.
 pub fn collapse() {
     expand(None);

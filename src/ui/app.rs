@@ -272,25 +272,27 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
         }
     });
     browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
-    browser::gloss_terms::listen(
-        move |entry, at| {
-            state.gloss.set(Some(GlossOpen {
-                entry,
-                left: at.left,
-                top: at.top,
-                bottom: at.bottom,
-            }))
-        },
-        move |entry| {
-            if state
-                .gloss
-                .get_untracked()
-                .is_some_and(|g| g.entry == entry)
-            {
-                state.gloss.set(None);
-            }
-        },
-    );
+    let explain = move |entry, at: browser::Rect| {
+        state.gloss.set(Some(GlossOpen {
+            entry,
+            left: at.left,
+            top: at.top,
+            bottom: at.bottom,
+        }))
+    };
+    // A term explained before the app started stays explained.
+    if let Some((entry, at)) = browser::gloss_terms::left_open() {
+        explain(entry, at);
+    }
+    browser::gloss_terms::listen(explain, move |entry| {
+        if state
+            .gloss
+            .get_untracked()
+            .is_some_and(|g| g.entry == entry)
+        {
+            state.gloss.set(None);
+        }
+    });
     browser::offline::register(update_ready);
 
     // The term whose explanation was open says so (aria-expanded) until it closes, however it

@@ -318,8 +318,10 @@ fn Glossary() -> impl IntoView {
     view! {
         <Section id="ov-glossary" title="词汇表">
             <dl class="ov-glossary" id="glossary">
-                {GLOSSARY.iter().map(|e| view! {
-                    <div class="ov-gloss-entry">
+                // Each entry says its index, which the terms in the text name (`data-term`): the
+                // page explains a tapped term from here before the app has started.
+                {GLOSSARY.iter().enumerate().map(|(i, e)| view! {
+                    <div class="ov-gloss-entry" data-term=i>
                         <dt>{e.term}</dt>
                         <dd>{e.explain}</dd>
                     </div>

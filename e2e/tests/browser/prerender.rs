@@ -3,7 +3,9 @@
 //! stays as it is, and the widgets are mounted again with the same markup.
 
 use super::{
-    non_space, with_page, with_server_holding, with_wasm_held, Ctx, DESKTOP, OUTLINE_SHOWN, PHONE,
+    non_space, popover_says, sample_term_explained_then_escaped, term_expanded, with_page,
+    with_server_holding, with_wasm_held, Ctx, DESKTOP, GLOSS_HIDDEN, GLOSS_IN_VIEW,
+    ONE_EXPLANATION, OUTLINE_SHOWN, PHONE, SAMPLE_TERM,
 };
 use yandu_e2e::driver::Engine;
 use yandu_e2e::page::{check, Page, TestResult, APP_READY};
@@ -230,6 +232,74 @@ pub async fn the_phone_drawers_work_before_the_app_and_stay_as_left(ctx: &Ctx) -
         page.click(".outline-close").await?;
         page.wait_until(hidden, "the app to close the drawer").await?;
         check(page.js_string(expanded).await? == "false", "the toggle still says the drawer is open")
+    })
+    .await
+}
+
+/// A glossary term tapped or focused before the wasm has arrived is explained at once, from the
+/// page's own glossary, in the popover the app uses; the app keeps the explanation open and
+/// answers from then on.
+pub async fn a_glossary_term_is_explained_before_the_app_and_kept_open(ctx: &Ctx) -> TestResult {
+    with_wasm_held(ctx, PHONE, async |page: &Page, server: &StaticServer| {
+        page.visit("").await?;
+        page.wait_parsed("").await?;
+        let term = SAMPLE_TERM;
+        let expanded = |state: &str| term_expanded(term, state);
+        // Scrolled to first: the reader's first move lays out the whole page (web/lazy-layout.js),
+        // which moves the term in WebKit (no scroll anchoring), so it is centred again after.
+        let center = format!("({term}.scrollIntoView({{block: 'center'}}), true)");
+        page.js(&center).await?;
+        page.wait_until(
+            "!document.documentElement.hasAttribute('data-lazy-layout')",
+            "the first move to lay out the page",
+        )
+        .await?;
+        page.wait_scroll_settled().await?;
+        page.js(&center).await?;
+        page.wait_scroll_settled().await?;
+        page.js(&format!("({term}.setAttribute('data-e2e', 'term'), true)"))
+            .await?;
+        page.click("[data-e2e=term]").await?;
+        sample_term_explained_then_escaped(page, "a tap before the app").await?;
+        // The keyboard: the focus explains; a tap elsewhere closes.
+        page.js(&format!("({term}.blur(), {term}.focus(), true)"))
+            .await?;
+        page.wait_until(
+            &popover_says("市辖区"),
+            "the focus to explain the term before the app",
+        )
+        .await?;
+        page.click("h1").await?;
+        page.wait_until(GLOSS_HIDDEN, "a tap elsewhere to close it before the app")
+            .await?;
+        // Left open for the app.
+        page.click("[data-e2e=term]").await?;
+        page.wait_until(
+            &popover_says("市辖区"),
+            "a tap to explain the term, left so for the app",
+        )
+        .await?;
+        check(
+            page.js(APP_READY).await? == false,
+            "the app was ready before its wasm arrived",
+        )?;
+        server.release();
+        page.wait_until(APP_READY, "the app to take over the page")
+            .await?;
+        check(
+            page.js(&popover_says("市辖区")).await? == true
+                && page.js(&expanded("true")).await? == true
+                && page.js(ONE_EXPLANATION).await? == true,
+            "the app did not keep the explanation open",
+        )?;
+        page.wait_until(GLOSS_IN_VIEW, "the kept popover to sit inside the viewport")
+            .await?;
+        // The app answers, once: a tap elsewhere closes it.
+        page.click("h1").await?;
+        page.wait_until(GLOSS_HIDDEN, "the app to close the explanation")
+            .await?;
+        page.wait_until(&expanded("false"), "the term to say its explanation closed")
+            .await
     })
     .await
 }
