@@ -425,7 +425,14 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
             "['form.search', '.notes-panel'].every(s => getComputedStyle(document.querySelector(s)).display === 'none')",
             "the controls that need the app to be hidden",
         )
-        .await
+        .await?;
+        // The page's own script still explains each glossary term, as the notice says (a
+        // report without a glossary has no term).
+        let every_term_explained = "[...document.querySelectorAll('.gloss[data-term]')].every(t => { t.click(); const p = document.getElementById('gloss-popover'); const e = document.querySelector(`#glossary [data-term=\"${t.dataset.term}\"]`); return !p.hidden && p.textContent === e.querySelector('dt').textContent + e.querySelector('dd').textContent; })";
+        check(
+            page.js(every_term_explained).await? == true,
+            "without the wasm, a glossary term is not explained",
+        )
     })
     .await;
     let _ = std::fs::remove_dir_all(&copy);
