@@ -439,7 +439,19 @@ pub async fn phone_toolbar_docks_and_panel_opens(ctx: &Ctx) -> TestResult {
         page.click("#selection-toolbar .sel-note").await?;
         page.wait_until("document.getElementById('notes-panel').dataset.open === 'true'", "the notes panel to open for the note").await?;
         let wide = page.js_f64("document.documentElement.scrollWidth - innerWidth").await?;
-        check(wide <= 0.0, "nothing sticks out sideways")
+        check(wide <= 0.0, "nothing sticks out sideways")?;
+        // A toast (here the undo of a delete) leaves the sheet's buttons within reach: with the
+        // sheet scrolled to its end, none of its footer's buttons is under the toast.
+        // Once the sheet has slid in: a tap while it moves can miss.
+        page.wait_until(
+            "getComputedStyle(document.getElementById('notes-panel')).transform === 'none'",
+            "the sheet to have slid in",
+        )
+        .await?;
+        page.click(".note-card .text-button.danger").await?;
+        page.wait_until("!!document.querySelector('[data-testid=toast]')", "the undo toast").await?;
+        let reachable = "(() => { const p = document.getElementById('notes-panel'); p.scrollTop = p.scrollHeight; const t = document.querySelector('[data-testid=toast]').getBoundingClientRect(); const b = [...document.querySelectorAll('.notes-footer button')]; return b.length > 0 && b.every(e => e.getBoundingClientRect().bottom <= t.top); })()";
+        page.wait_until(reachable, "the sheet's buttons to sit above the toast").await
     })
     .await
 }
