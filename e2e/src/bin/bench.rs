@@ -222,8 +222,16 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
                 After::Mark("peer:ready"),
             ),
             ("Yandu", "", After::Mark("yandu:ready")),
-            ("Yandu", "", After::Tap(TAP_OUTLINE, "the outline drawer")),
-            ("Yandu", "", After::Tap(TAP_TERM, "a glossary term")),
+            (
+                "Yandu",
+                "",
+                After::Tap(TAP_OUTLINE, "the outline drawer", "#outline-toggle"),
+            ),
+            (
+                "Yandu",
+                "",
+                After::Tap(TAP_TERM, "a glossary term", "#gloss-popover"),
+            ),
         ];
         for (profile, throttled) in [("phone profile", true), ("desktop, unthrottled", false)] {
             let mut fcp = vec![Vec::new(); pages.len()];
@@ -248,7 +256,7 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
             }
             for (which, (name, _, after)) in pages.iter().enumerate() {
                 let to_peer = median(&answered[which]) / median(&answered[1]);
-                if let After::Tap(_, what) = after {
+                if let After::Tap(_, what, _) = after {
                     if answered[which].is_empty() {
                         continue;
                     }
@@ -586,8 +594,9 @@ enum After<'a> {
     /// A User Timing mark the page sets (its start time).
     Mark(&'a str),
     /// A tap sent as soon as the paint was seen, by the script given (which answers the time
-    /// of the first frame drawn with the tap answered), and what it taps.
-    Tap(&'a str, &'a str),
+    /// of the first frame drawn with the tap answered): what it taps, and the element it needs
+    /// in the page (the glossary popover is at the page's end).
+    Tap(&'a str, &'a str, &'a str),
 }
 
 /// Taps the outline toggle and answers the time of the first frame drawn with the drawer open.
@@ -648,14 +657,9 @@ async fn timed_load(
                 .await?;
             Some(page.js_f64(&format!("{entry}[0].startTime")).await?)
         }
-        After::Tap(script, what) => {
-            // What the tap needs is in the page: the toggle, or the term and the popover (which
-            // the page's end holds).
-            page.wait_until(
-                "!!document.getElementById('outline-toggle') && !!document.getElementById('gloss-popover')",
-                "the outline toggle and the glossary popover",
-            )
-            .await?;
+        After::Tap(script, what, needs) => {
+            page.wait_until(&format!("!!document.querySelector('{needs}')"), needs)
+                .await?;
             let drawn = page
                 .client
                 .execute_async(script, vec![])
