@@ -414,8 +414,22 @@ async fn bring_into_view(page: &Page, id: &str) -> TestResult {
 
 /// Opens the editor of the note on `QUOTE` and replaces its text.
 async fn edit_quote_note(page: &Page, text: &str) -> TestResult {
-    page.js(&format!("(() => {{ const c = [...document.querySelectorAll('.note-card')].find(c => c.textContent.includes('{QUOTE}')); const b = [...c.querySelectorAll('button')].find(b => b.textContent === '编辑'); if (b) b.click(); return true; }})()"))
-        .await?;
+    // The click runs after the script has returned, and the script is safe to repeat: once in
+    // CI, WebKitWebDriver could not parse the result of a script that clicked here in a second
+    // window ("Could not parse script result"), and such a failure says nothing of the app.
+    let open = format!("(() => {{ if (document.querySelector('.note-editor')) return true; const c = [...document.querySelectorAll('.note-card')].find(c => c.textContent.includes('{QUOTE}')); const b = c && [...c.querySelectorAll('button')].find(b => b.textContent === '编辑'); if (b) setTimeout(() => b.click()); return !!b; }})()");
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match page.js(&open).await {
+            Ok(found) => {
+                check(found == true, "the note's card has its 编辑 button")?;
+                break;
+            }
+            Err(e) if tries < 3 && e.contains("Could not parse script result") => continue,
+            Err(e) => return Err(e),
+        }
+    }
     page.wait_until(
         "!!document.querySelector('.note-editor')",
         "the note editor",
