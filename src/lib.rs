@@ -5,6 +5,7 @@
 //! Only [`browser`] touches browser APIs; everything else is plain Rust, tested natively.
 
 pub mod browser;
+pub mod display;
 pub mod notes;
 pub mod order;
 pub mod report;

@@ -79,6 +79,8 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::two_tabs_keep_both_edits,
     notes::phone_toolbar_docks_and_panel_opens,
     notes::a_week_without_backup_brings_a_reminder_once_a_day,
+    display::display_settings_apply_at_once_and_keep_the_place,
+    display::stored_display_settings_apply_before_the_app_and_a_damaged_one_is_told,
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,
@@ -115,6 +117,8 @@ const ANY_REPORT_SCENARIOS: &[(&str, Scenario)] = scenarios![
 mod accessibility;
 #[path = "browser/any_report.rs"]
 mod any_report;
+#[path = "browser/display.rs"]
+mod display;
 #[path = "browser/notes.rs"]
 mod notes;
 #[path = "browser/offline.rs"]

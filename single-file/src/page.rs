@@ -16,6 +16,7 @@ pub fn single_page(
     let mut out = String::with_capacity(index.len() + script.len());
     let mut css = String::new();
     let mut no_app_css = String::new();
+    let mut own_media_css: Vec<String> = Vec::new();
     let mut rest = head;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
@@ -41,6 +42,17 @@ pub fn single_page(
                     no_app_css = read(href)?;
                     out.push_str(&format!("<style>{no_app_css}</style>"));
                 }
+                // A sheet whose media the page switches (the dark colours): a <style> of its
+                // own, with its id and media.
+                "stylesheet" if attribute(tag, "media").is_some_and(|m| m != "print") => {
+                    let own = read(href)?;
+                    let id = attribute(tag, "id")
+                        .map(|id| format!(" id=\"{id}\""))
+                        .unwrap_or_default();
+                    let media = attribute(tag, "media").unwrap_or_default();
+                    out.push_str(&format!("<style{id} media=\"{media}\">{own}</style>"));
+                    own_media_css.push(own);
+                }
                 "stylesheet" => {
                     if css.is_empty() {
                         out.push_str(STYLE_SLOT);
@@ -65,19 +77,21 @@ pub fn single_page(
     if css.is_empty() || no_app_css.is_empty() || !out.contains(CSP_SLOT) {
         return Err("the page lacks its stylesheets, its noscript stylesheet or its CSP".into());
     }
-    for (what, text, end) in [
-        ("script", script, "</script"),
-        ("style", css.as_str(), "</style"),
-    ] {
+    let styles = [css.as_str(), no_app_css.as_str()]
+        .into_iter()
+        .chain(own_media_css.iter().map(String::as_str));
+    for (what, text, end) in std::iter::once(("script", script, "</script"))
+        .chain(styles.clone().map(|text| ("style", text, "</style")))
+    {
         if text.to_ascii_lowercase().contains(end) {
             return Err(format!("the {what} contains {end}> and cannot be inlined"));
         }
     }
+    let style_hashes: Vec<String> = styles.map(|text| format!("'{}'", hash(text))).collect();
     let csp = format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src '{}' '{}'; img-src data:; base-uri 'none'; form-action 'none'\" />",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '{}' 'wasm-unsafe-eval'; style-src {}; img-src data:; base-uri 'none'; form-action 'none'\" />",
         hash(script),
-        hash(&css),
-        hash(&no_app_css)
+        style_hashes.join(" ")
     );
     let head =
         out.replacen(CSP_SLOT, &csp, 1)
@@ -118,6 +132,7 @@ mod tests {
 <link rel="manifest" href="manifest.webmanifest" />
 <link rel="stylesheet" href="./a.css" integrity="y"/>
 <link rel="stylesheet" href="./b.css"/>
+<link rel="stylesheet" href="./d.css" id="dark-colours" media="screen and (prefers-color-scheme: dark)"/>
 <noscript><link rel="stylesheet" href="noscript.css" /></noscript>
 <link rel="modulepreload" href="./g.js"><link rel="preload" href="./g_bg.wasm" as="fetch"></head>
 <body><p>正文</p></body></html>"#;
@@ -126,6 +141,7 @@ mod tests {
         match href {
             "./a.css" => Ok("a{}".into()),
             "./b.css" => Ok("b{}".into()),
+            "./d.css" => Ok("d{}".into()),
             "noscript.css" => Ok("n{}".into()),
             "./icon.svg" => Ok("<svg/>".into()),
             other => Err(format!("no {other}")),
@@ -137,6 +153,10 @@ mod tests {
         let page = single_page(INDEX, "run();", read).unwrap();
         assert!(page.contains("<style>a{}\nb{}\n</style>"), "{page}");
         assert!(page.contains("<noscript><style>n{}</style></noscript>"));
+        // A sheet whose media the page switches keeps its id and media.
+        assert!(page.contains(
+            "<style id=\"dark-colours\" media=\"screen and (prefers-color-scheme: dark)\">d{}</style>"
+        ));
         assert!(page.contains("<script type=\"module\">run();</script>"));
         assert!(page.contains("href=\"data:image/svg+xml;base64,PHN2Zy8+\""));
         for gone in [
@@ -145,6 +165,7 @@ mod tests {
             "modulepreload",
             "rel=\"preload\"",
             "./a.css",
+            "./d.css",
         ] {
             assert!(!page.contains(gone), "{gone} left in {page}");
         }
@@ -160,9 +181,10 @@ mod tests {
             hash("run();")
         )));
         assert!(page.contains(&format!(
-            "style-src '{}' '{}'",
+            "style-src '{}' '{}' '{}';",
             hash("a{}\nb{}\n"),
-            hash("n{}")
+            hash("n{}"),
+            hash("d{}")
         )));
         assert!(!page.contains("unsafe-inline") && !page.contains("default-src 'self'"));
     }

@@ -3,6 +3,7 @@
 //! event handlers (never while rendering), so the same components can render to HTML at build
 //! time.
 
+pub mod display;
 pub mod files;
 pub mod gloss_terms;
 pub mod highlights;

@@ -207,3 +207,62 @@ pub fn on_clicks_within(handlers: Vec<ClickHandler>) {
         }
     });
 }
+
+/// Opens or closes the display settings' panel. Opened, the focus goes to its first group's
+/// checked choice (the panel is a dialog after the top bar); closed with the focus inside, the
+/// focus goes back to its toggle.
+pub fn set_display_panel_open(open: bool) {
+    let Some(panel) = by_id("display-panel") else {
+        return;
+    };
+    let _ = panel.toggle_attribute_with_force("hidden", !open);
+    let focus = |el: Option<Element>| {
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    };
+    if open {
+        focus(panel.query_selector("input:checked").ok().flatten());
+    } else if document()
+        .active_element()
+        .is_some_and(|a| panel.contains(Some(&a)))
+    {
+        focus(by_id("display-toggle"));
+    }
+}
+
+/// Checks, in the display settings' panel, the choices `settings` has.
+pub fn check_display_choices(settings: crate::display::DisplaySettings) {
+    for setting in crate::display::Setting::all() {
+        let chosen = (setting.chosen)(settings).to_string();
+        let selector = format!("#display-panel input[name=\"{}\"]", setting.name);
+        let Ok(inputs) = document().query_selector_all(&selector) else {
+            continue;
+        };
+        for i in 0..inputs.length() {
+            if let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_checked(input.value() == chosen);
+            }
+        }
+    }
+}
+
+/// Calls `f` with the `name` and `value` of each radio button the reader checks inside the
+/// element `id` (one listener for the page's life).
+pub fn on_radio_change(id: &'static str, f: impl Fn(String, String) + 'static) {
+    _ = window_event_listener_untyped("change", move |e| {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let inside = input.closest(&format!("#{id}")).ok().flatten().is_some();
+        if inside && input.type_() == "radio" && input.checked() {
+            f(input.name(), input.value());
+        }
+    });
+}

@@ -1,5 +1,5 @@
-//! Keeps the text at the reading line on screen when the viewport's width changes (see
-//! `summary::reading_place`). The place is remembered at each scroll-spy measurement, and the
+//! Keeps the text at the reading line on screen when the viewport's width changes or the
+//! reader changes the typeface or text size (see `summary::reading_place`). The place is remembered at each scroll-spy measurement, and the
 //! resize listener puts it back before the first frame of the new layout is painted. It runs in
 //! every engine: where scroll anchoring has already moved the page, the correction is what is
 //! left. A height-only change (a phone's toolbars showing or hiding) reflows nothing and is left
@@ -71,8 +71,26 @@ pub fn keep_after_resize(bring_back: impl FnOnce() -> bool) {
     if bring_back() {
         return;
     }
+    put_back(&list, place);
+}
+
+/// Makes `change` (the reader's typeface or text size, which wraps every line anew) and keeps
+/// the text that was at the reading line there.
+pub fn keep_across(change: impl FnOnce()) {
+    remember();
+    change();
+    let Some((place, _)) = REMEMBERED.get() else {
+        return;
+    };
+    if let Some(list) = blocks().filter(|l| place.block < l.length() as usize) {
+        put_back(&list, place);
+    }
+}
+
+/// Scrolls `place` back to the reading line, in the layout as it is now.
+fn put_back(list: &web_sys::NodeList, place: ReadingPlace) {
     let line = viewport_height() * READING_LINE;
-    let by = scroll_to_keep(place, rect(&list, place.block), line);
+    let by = scroll_to_keep(place, rect(list, place.block), line);
     if by.abs() >= 1.0 {
         // Instant: a smooth glide would show the wrong text first.
         let options = web_sys::ScrollToOptions::new();

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
+use super::display_menu::DisplayPanel;
 use super::erase::{act, live, watch};
 use super::gloss_popover::GlossPopover;
 use super::notes::panel::{NotesPanel, NotesToast};
@@ -55,6 +56,7 @@ pub fn Page() -> impl IntoView {
     view! {
         <a class="skip-link" href="#reader">"跳到正文"</a>
         <div id=TOPBAR_ROOT class="root"><TopBar short_title=short_title() /></div>
+        <DisplayPanel />
         <div class="layout">
             <OutlineNav outline=&*OUTLINE />
             <main class="reader-column">
@@ -136,6 +138,13 @@ pub fn start() {
     let update_ready = RwSignal::new(false);
     // Typed into the prerendered search box before the app started: searched for once it has.
     let typed = browser::typed_search();
+    // The display settings as stored (web/display.js applied them before the first paint; the
+    // single-file edition has no such script), so the panel shows them checked, and the page
+    // shows what the state says even if storage changed since (the defaults for nothing).
+    let display = browser::display::stored();
+    let settings = display.map(|read| read.settings).unwrap_or_default();
+    state.display.set(settings);
+    browser::display::apply(settings);
     mount_root(
         TOPBAR_ROOT,
         state,
@@ -170,6 +179,12 @@ pub fn start() {
                 move || view! { <Overlays update_ready=update_ready /> },
             );
             wire(state, notes, update_ready);
+            if display.is_some_and(|read| !read.understood) {
+                notes.say(
+                    "保存的显示设置有读不懂的部分，这些项已改用默认显示；笔记不受影响。",
+                    false,
+                );
+            }
         };
         match owner {
             Some(owner) => owner.with(rest),
@@ -210,7 +225,18 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
     notes.load();
     browser::mark("yandu:notes-read");
     request_animation_frame(|| request_animation_frame(|| browser::mark("yandu:notes-drawn")));
-    browser::on_storage_change(move |key, value| notes.external_change(&key, value));
+    browser::on_storage_change(move |key, value| {
+        // Another tab changed the display settings: this one follows.
+        if key == crate::display::DISPLAY_KEY {
+            let settings = value
+                .map(|raw| crate::display::DisplaySettings::read(&raw).settings)
+                .unwrap_or_default();
+            state.display.set(settings);
+            browser::display::apply(settings);
+            return;
+        }
+        notes.external_change(&key, value)
+    });
     browser::on_selection_change(
         move || {
             let now = browser::selection::current_selection();
@@ -257,6 +283,7 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
     });
     browser::on_escape(move || {
         state.outline_open.set(false);
+        state.display_open.set(false);
         state.gloss.set(None);
         notes.panel_open.set(false);
     });
@@ -272,6 +299,11 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
         }
     });
     browser::on_pointer_down_outside(".gloss", move || state.gloss.set(None));
+    browser::on_pointer_down_outside("#display-panel, #display-toggle", move || {
+        if state.display_open.get_untracked() {
+            state.display_open.set(false);
+        }
+    });
     let explain = move |entry, at: browser::Rect| {
         state.gloss.set(Some(GlossOpen {
             entry,

@@ -2,6 +2,7 @@
 //! no parsing, no storage, no direct browser calls (those live in [`crate::browser`]).
 
 pub mod app;
+pub mod display_menu;
 pub mod erase;
 pub mod gloss_popover;
 pub mod mark_union;

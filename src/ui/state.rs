@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::erase::watch;
 use super::per_passage::PerPassage;
 use super::text_marks::TextRedraw;
+use crate::display::DisplaySettings;
 use crate::report::passage::{Mark, MarkKind};
 use crate::report::{Anchor, PASSAGES};
 use crate::summary::search::{Hit, SearchIndex};
@@ -53,6 +54,9 @@ pub struct ReadingState {
     pub gloss: RwSignal<Option<GlossOpen>>,
     /// The chosen policy theme (index into the themes), if any.
     pub theme: RwSignal<Option<usize>>,
+    /// The reader's display settings (配色, 字体, 字号), and whether their menu is open.
+    pub display: RwSignal<DisplaySettings>,
+    pub display_open: RwSignal<bool>,
 }
 
 impl ReadingState {
@@ -129,6 +133,8 @@ impl ReadingState {
             passage_marks,
             gloss: RwSignal::new(None),
             theme: RwSignal::new(None),
+            display: RwSignal::new(DisplaySettings::default()),
+            display_open: RwSignal::new(false),
         }
     }
 

@@ -1,10 +1,12 @@
 //! What the shared state changes on the static page (the report, the overview and the
 //! outline, which no view owns): the jump's target, the part being read and the entries that
-//! hold it, the chosen theme's points, the notes' counts in the outline, the outline drawer;
-//! and the clicks on the static page's controls, one listener each for the whole page.
+//! hold it, the chosen theme's points, the notes' counts in the outline, the outline drawer, the
+//! display settings' panel; and the clicks on the static page's controls, one listener each for
+//! the whole page.
 
 use leptos::prelude::*;
 
+use super::display_menu;
 use super::erase::watch;
 use super::notes::NotesState;
 use super::state::{Flash, ReadingState};
@@ -88,6 +90,13 @@ pub fn follow(state: ReadingState, notes: NotesState, parts: Vec<Anchor>) {
         now
     });
     watch(move || page_dom::set_outline_open(state.outline_open.get()));
+    watch(move || page_dom::set_display_panel_open(state.display_open.get()));
+    watch(move || page_dom::check_display_choices(state.display.get()));
+    page_dom::on_radio_change(display_menu::PANEL_ID, move |name, value| {
+        if let Some(settings) = display_menu::picked(state.display.get_untracked(), &name, &value) {
+            display_menu::choose(settings, state.display, |text| notes.say(text, true));
+        }
+    });
     // Counted once per change of the notes, and drawn only where a count changed.
     Effect::new(move |before: Option<Vec<usize>>| {
         let counts: Vec<usize> = notes.homes.with(|homes| {

@@ -1,8 +1,9 @@
-//! The top bar: the app's name, the report's short title, the search box, and the outline
-//! toggle for narrow screens.
+//! The top bar: the app's name, the report's short title, the search box, the display
+//! settings, and the outline and notes toggles for narrow screens.
 
 use leptos::prelude::*;
 
+use super::display_menu::DisplayToggle;
 use super::erase::{act, live};
 use super::notes::use_notes;
 use super::search::SearchBox;
@@ -33,6 +34,7 @@ pub fn TopBar(short_title: String) -> impl IntoView {
             </a>
             <span class="topbar-title">{short_title}</span>
             <SearchBox />
+            <DisplayToggle />
             <button
                 type="button"
                 id="notes-toggle"

@@ -66,7 +66,14 @@ pub async fn axe_finds_no_violation_in_any_view(ctx: &Ctx) -> TestResult {
         page.click("#notes-toggle").await?;
         page.wait_until("document.getElementById('notes-panel').dataset.open === 'true' && getComputedStyle(document.getElementById('notes-panel')).visibility === 'visible'", "the notes drawer")
             .await?;
-        no_violations(page, "the notes drawer").await
+        no_violations(page, "the notes drawer").await?;
+        page.js("(document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true})), true)").await?;
+        page.wait_until("getComputedStyle(document.getElementById('notes-panel')).visibility === 'hidden'", "the notes drawer to have closed")
+            .await?;
+        page.click("#display-toggle").await?;
+        page.wait_until("!document.getElementById('display-panel').hidden", "the display settings")
+            .await?;
+        no_violations(page, "the display settings").await
     })
     .await?;
     if ctx.engine == Engine::Webkit {
