@@ -16,7 +16,7 @@ pub const DARK_SHEET_ID: &str = "dark-colours";
 
 /// One setting: a closed set of choices, each with the name it is stored and set under and the
 /// label the reader sees.
-pub trait Choice: Copy + Default + PartialEq + Send + Sync + 'static {
+pub trait Choice: Copy + Default + PartialEq + 'static {
     const ALL: &'static [Self];
     /// The root element's attribute, absent for the default choice.
     const ATTRIBUTE: &'static str;
@@ -143,13 +143,13 @@ pub struct DisplaySettings {
     pub text_size: TextSize,
 }
 
-/// One setting as the settings panel shows it: its legend, the name of its radio buttons, the
-/// labels of its choices, which one the settings have and the settings with another. Not
-/// generic: one copy of the panel's view in the wasm serves all three settings.
+/// One setting as the settings panel shows it: its legend, the name of its radio buttons, its
+/// choices (each the value of its radio button and its label), which one the settings have and
+/// the settings with another: the static panel and the app's glue treat the three alike.
 pub struct Setting {
     pub legend: &'static str,
     pub name: &'static str,
-    pub labels: Vec<&'static str>,
+    pub choices: Vec<(&'static str, &'static str)>,
     pub chosen: fn(DisplaySettings) -> usize,
     pub with: fn(DisplaySettings, usize) -> DisplaySettings,
 }
@@ -161,14 +161,14 @@ impl Setting {
             Setting {
                 legend: Theme::LEGEND,
                 name: Theme::ATTRIBUTE,
-                labels: labels::<Theme>(),
+                choices: choices::<Theme>(),
                 chosen: |s| position(s.theme),
                 with: |s, i| DisplaySettings { theme: nth(i), ..s },
             },
             Setting {
                 legend: Typeface::LEGEND,
                 name: Typeface::ATTRIBUTE,
-                labels: labels::<Typeface>(),
+                choices: choices::<Typeface>(),
                 chosen: |s| position(s.typeface),
                 with: |s, i| DisplaySettings {
                     typeface: nth(i),
@@ -178,7 +178,7 @@ impl Setting {
             Setting {
                 legend: TextSize::LEGEND,
                 name: TextSize::ATTRIBUTE,
-                labels: labels::<TextSize>(),
+                choices: choices::<TextSize>(),
                 chosen: |s| position(s.text_size),
                 with: |s, i| DisplaySettings {
                     text_size: nth(i),
@@ -189,8 +189,8 @@ impl Setting {
     }
 }
 
-fn labels<C: Choice>() -> Vec<&'static str> {
-    C::ALL.iter().map(|c| c.label()).collect()
+fn choices<C: Choice>() -> Vec<(&'static str, &'static str)> {
+    C::ALL.iter().map(|c| (c.name(), c.label())).collect()
 }
 
 fn position<C: Choice>(choice: C) -> usize {
@@ -369,7 +369,7 @@ mod tests {
     #[test]
     fn each_setting_of_the_panel_picks_its_own_choice() {
         for setting in Setting::all() {
-            for i in 0..setting.labels.len() {
+            for i in 0..setting.choices.len() {
                 let picked = (setting.with)(DisplaySettings::default(), i);
                 assert_eq!((setting.chosen)(picked), i, "{}", setting.legend);
                 // The other settings stay as they were.

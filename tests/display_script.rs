@@ -7,20 +7,29 @@ use yandu::display::{Choice, TextSize, Theme, Typeface, DARK_SHEET_ID, DISPLAY_K
 const SCRIPT: &str = include_str!("../web/display.js");
 const PAGE: &str = include_str!("../index.html");
 
-/// The script's line for one setting: its stored field, its attribute and the choices it sets
-/// (every one but the default, which is no attribute).
+/// The script's line for one setting: its stored field, its attribute, the default choice (no
+/// attribute) and the others.
 fn setting_line<C: Choice>(field: &str) -> String {
     let names: Vec<String> = C::ALL
         .iter()
         .filter(|c| c.attribute_value().is_some())
         .map(|c| format!("{:?}", c.name()))
         .collect();
-    format!("[{field:?}, {:?}, [{}]]", C::ATTRIBUTE, names.join(", "))
+    format!(
+        "[{field:?}, {:?}, {:?}, [{}]]",
+        C::ATTRIBUTE,
+        C::default().name(),
+        names.join(", ")
+    )
 }
 
 #[test]
 fn the_script_knows_every_setting_and_choice() {
-    assert!(SCRIPT.contains(&format!("localStorage.getItem({DISPLAY_KEY:?})")));
+    assert!(SCRIPT.contains(&format!("const key = {DISPLAY_KEY:?};")));
+    assert!(
+        SCRIPT.contains("localStorage.getItem(key)")
+            && SCRIPT.contains("localStorage.setItem(key, JSON.stringify(chosen))")
+    );
     for line in [
         setting_line::<Theme>("theme"),
         setting_line::<Typeface>("typeface"),
@@ -35,12 +44,17 @@ fn the_script_and_the_page_switch_the_same_sheet_the_same_way() {
     assert!(SCRIPT.contains(&format!("document.getElementById({DARK_SHEET_ID:?})")));
     for theme in [Theme::Light, Theme::Dark] {
         let line = format!(
-            "stored.theme === {:?}) dark.media = {:?};",
+            "if (chosen.theme === {:?}) dark.media = {:?};",
             theme.name(),
             theme.dark_sheet_media()
         );
         assert!(SCRIPT.contains(&line), "web/display.js lacks {line}");
     }
+    let otherwise = format!("else dark.media = {:?};", Theme::System.dark_sheet_media());
+    assert!(
+        SCRIPT.contains(&otherwise),
+        "web/display.js lacks {otherwise}"
+    );
     let link = format!(
         "id=\"{DARK_SHEET_ID}\" media=\"{}\"",
         Theme::System.dark_sheet_media()
@@ -49,9 +63,24 @@ fn the_script_and_the_page_switch_the_same_sheet_the_same_way() {
 }
 
 #[test]
-fn the_stored_fields_are_the_scripts() {
-    let stored = yandu::display::DisplaySettings::default().to_stored();
-    for field in ["\"theme\"", "\"typeface\"", "\"size\""] {
-        assert!(stored.contains(field), "{stored} lacks {field}");
-    }
+fn the_script_stores_what_the_app_stores() {
+    // JSON.stringify keeps the order the fields were set in: v first, then the settings' rows.
+    assert!(SCRIPT.contains("const chosen = { v: 1 };"));
+    let fields: Vec<&str> = ["theme", "typeface", "size"]
+        .into_iter()
+        .filter(|f| SCRIPT.contains(&format!("[{f:?}, ")))
+        .collect();
+    assert_eq!(fields.len(), 3);
+    let settings = yandu::display::DisplaySettings {
+        theme: Theme::Dark,
+        typeface: Typeface::Serif,
+        text_size: TextSize::Large,
+    };
+    assert_eq!(
+        settings.to_stored(),
+        r#"{"v":1,"theme":"dark","typeface":"serif","size":"large"}"#
+    );
+    // The rows come in that order in the script too.
+    let at = |f: &str| SCRIPT.find(&format!("[{f:?}, ")).unwrap();
+    assert!(at("theme") < at("typeface") && at("typeface") < at("size"));
 }

@@ -29,6 +29,7 @@ pub fn apply(settings: DisplaySettings) {
     let Some(root) = document().document_element() else {
         return;
     };
+    // The typeface and the size (the attributes after the colours') wrap the lines anew.
     let reflows = settings.attributes()[1..]
         .iter()
         .any(|&(name, value)| root.get_attribute(name).as_deref() != value);

@@ -120,6 +120,8 @@ pub fn show_theme(index: usize, on: bool) {
 pub struct Drawers {
     pub outline_open: bool,
     pub notes_open: bool,
+    /// The display settings' panel (not a drawer, but left open the same way).
+    pub display_open: bool,
 }
 
 /// Takes the page over from the glue that answers it before the app has started
@@ -137,6 +139,7 @@ pub fn take_over() -> Drawers {
     Drawers {
         outline_open: open("outline"),
         notes_open: open("notes-panel"),
+        display_open: by_id("display-panel").is_some_and(|p| !p.has_attribute("hidden")),
     }
 }
 
@@ -208,20 +211,21 @@ pub fn on_clicks_within(handlers: Vec<ClickHandler>) {
     });
 }
 
-/// Opens or closes the display settings' panel. Opened, the focus goes to its first group's
-/// checked choice (the panel is a dialog after the top bar); closed with the focus inside, the
-/// focus goes back to its toggle.
+/// Opens or closes the display settings' panel. On opening, the focus goes to its first group's
+/// checked choice (the panel is a dialog after the top bar; one opened before the app keeps
+/// the focus where it is); closed with the focus inside, the focus goes back to its toggle.
 pub fn set_display_panel_open(open: bool) {
     let Some(panel) = by_id("display-panel") else {
         return;
     };
+    let was_open = !panel.has_attribute("hidden");
     let _ = panel.toggle_attribute_with_force("hidden", !open);
     let focus = |el: Option<Element>| {
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     };
-    if open {
+    if open && !was_open {
         focus(panel.query_selector("input:checked").ok().flatten());
     } else if document()
         .active_element()
@@ -234,16 +238,13 @@ pub fn set_display_panel_open(open: bool) {
 /// Checks, in the display settings' panel, the choices `settings` has.
 pub fn check_display_choices(settings: crate::display::DisplaySettings) {
     for setting in crate::display::Setting::all() {
-        let chosen = (setting.chosen)(settings).to_string();
+        let chosen = setting
+            .choices
+            .get((setting.chosen)(settings))
+            .map_or("", |&(value, _)| value);
         let selector = format!("#display-panel input[name=\"{}\"]", setting.name);
-        let Ok(inputs) = document().query_selector_all(&selector) else {
-            continue;
-        };
-        for i in 0..inputs.length() {
-            if let Some(input) = inputs
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
+        for el in query_all(&selector) {
+            if let Ok(input) = el.dyn_into::<web_sys::HtmlInputElement>() {
                 input.set_checked(input.value() == chosen);
             }
         }
@@ -265,4 +266,13 @@ pub fn on_radio_change(id: &'static str, f: impl Fn(String, String) + 'static) {
             f(input.name(), input.value());
         }
     });
+}
+
+/// The `name` and `value` of each checked radio button inside the element `id`.
+pub fn checked_radios(id: &str) -> Vec<(String, String)> {
+    query_all(&format!("#{id} input:checked"))
+        .into_iter()
+        .filter_map(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| (input.name(), input.value()))
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Keeps the text at the reading line on screen when the viewport's width changes or the
-//! reader changes the typeface or text size (see `summary::reading_place`). The place is remembered at each scroll-spy measurement, and the
-//! resize listener puts it back before the first frame of the new layout is painted. It runs in
+//! reader changes the typeface or text size (see `summary::reading_place`). The place is
+//! remembered at each scroll-spy measurement, and the resize listener (or the settings' change)
+//! puts it back before the first frame of the new layout is painted. It runs in
 //! every engine: where scroll anchoring has already moved the page, the correction is what is
 //! left. A height-only change (a phone's toolbars showing or hiding) reflows nothing and is left
 //! alone.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use leptos::prelude::*;
 
-use super::display_menu::DisplayPanel;
+use super::display_menu::{self, DisplayPanel};
 use super::erase::{act, live, watch};
 use super::gloss_popover::GlossPopover;
 use super::notes::panel::{NotesPanel, NotesToast};
@@ -24,6 +24,7 @@ use super::state::{Flash, GlossOpen, ReadingState};
 use super::text_marks::TextRedraw;
 use super::topbar::TopBar;
 use crate::browser;
+use crate::display::DisplaySettings;
 use crate::report::{Anchor, DOCUMENT};
 use crate::summary::Outline;
 
@@ -51,7 +52,7 @@ fn short_title() -> String {
 #[component]
 pub fn Page() -> impl IntoView {
     let redraw = TextRedraw::new();
-    provide_context(ReadingState::new(redraw, false));
+    provide_context(ReadingState::new(redraw, false, false));
     provide_context(NotesState::new(redraw, false));
     view! {
         <a class="skip-link" href="#reader">"跳到正文"</a>
@@ -133,16 +134,26 @@ pub fn start() {
     // Before any root is mounted, so that no click is answered twice, and the drawers stay as
     // the reader left them.
     let drawers = browser::page_dom::take_over();
-    let state = ReadingState::new(redraw, drawers.outline_open);
+    let state = ReadingState::new(redraw, drawers.outline_open, drawers.display_open);
     let notes = NotesState::new(redraw, drawers.notes_open);
     let update_ready = RwSignal::new(false);
     // Typed into the prerendered search box before the app started: searched for once it has.
     let typed = browser::typed_search();
     // The display settings as stored (web/display.js applied them before the first paint; the
     // single-file edition has no such script), so the panel shows them checked, and the page
-    // shows what the state says even if storage changed since (the defaults for nothing).
+    // shows what the state says. With nothing stored (or storage blocked), what the panel says:
+    // the defaults, or what the reader picked before the app.
     let display = browser::display::stored();
-    let settings = display.map(|read| read.settings).unwrap_or_default();
+    let settings = display.map_or_else(
+        || {
+            browser::page_dom::checked_radios(display_menu::PANEL_ID)
+                .iter()
+                .fold(DisplaySettings::default(), |now, (name, value)| {
+                    display_menu::picked(now, name, value).unwrap_or(now)
+                })
+        },
+        |read| read.settings,
+    );
     state.display.set(settings);
     browser::display::apply(settings);
     mount_root(
@@ -229,7 +240,7 @@ fn wire(state: ReadingState, notes: NotesState, update_ready: RwSignal<bool>) {
         // Another tab changed the display settings: this one follows.
         if key == crate::display::DISPLAY_KEY {
             let settings = value
-                .map(|raw| crate::display::DisplaySettings::read(&raw).settings)
+                .map(|raw| DisplaySettings::read(&raw).settings)
                 .unwrap_or_default();
             state.display.set(settings);
             browser::display::apply(settings);

@@ -2,7 +2,9 @@
 //! 大 / 特大). The top bar's toggle is a widget; the panel is static, prerendered and never
 //! rendered by the wasm (as a view it cost 4.6 KB gzip of wasm): `static_page` opens it, checks
 //! its radio buttons (arrow keys move within a group) and hears their changes, which apply at
-//! once and are kept for the next visit and the reader's other tabs.
+//! once and are kept for the next visit and the reader's other tabs. Before the app,
+//! `web/display.js` answers the same panel; each radio button's value is its choice's stored
+//! name, which both read.
 
 use leptos::prelude::*;
 
@@ -43,15 +45,15 @@ pub fn DisplayPanel() -> impl IntoView {
                 <fieldset class="display-group">
                     <legend>{setting.legend}</legend>
                     <div class="segmented">
-                        {setting.labels.iter().enumerate().map(|(i, label)| view! {
+                        {setting.choices.iter().enumerate().map(|(i, &(value, label))| view! {
                             <label class="segment">
                                 <input
                                     type="radio"
                                     name=setting.name
-                                    value=i.to_string()
+                                    value=value
                                     checked=(setting.chosen)(defaults) == i
                                 />
-                                <span>{*label}</span>
+                                <span>{label}</span>
                             </label>
                         }).collect_view()}
                     </div>
@@ -65,10 +67,7 @@ pub fn DisplayPanel() -> impl IntoView {
 /// The settings a changed radio button (its `name` and `value`) asks for, from `now`.
 pub fn picked(now: DisplaySettings, name: &str, value: &str) -> Option<DisplaySettings> {
     let setting = Setting::all().into_iter().find(|s| s.name == name)?;
-    let i = value
-        .parse::<usize>()
-        .ok()
-        .filter(|&i| i < setting.labels.len())?;
+    let i = setting.choices.iter().position(|&(v, _)| v == value)?;
     Some((setting.with)(now, i))
 }
 
@@ -78,7 +77,7 @@ pub fn choose(settings: DisplaySettings, display: RwSignal<DisplaySettings>, say
     display.set(settings);
     browser::display::apply(settings);
     if let Err(e) = browser::display::store(settings) {
-        say(format!("显示设置只在这次访问中有效（{e}）。"));
+        say(format!("显示设置只在这次访问中有效：{e}。"));
     }
 }
 
@@ -90,20 +89,21 @@ mod tests {
     #[test]
     fn a_changed_radio_button_picks_its_choice_and_nothing_else() {
         let now = DisplaySettings::default();
-        let dark = picked(now, "data-theme", "2").unwrap();
+        let dark = picked(now, "data-theme", "dark").unwrap();
         assert_eq!(dark.theme, Theme::Dark);
         assert_eq!(dark.text_size, TextSize::Standard);
-        let larger = picked(dark, "data-text-size", "3").unwrap();
+        let larger = picked(dark, "data-text-size", "larger").unwrap();
         assert_eq!(
             (larger.theme, larger.text_size),
             (Theme::Dark, TextSize::Larger)
         );
         for (name, value) in [
-            ("data-theme", "3"),
-            ("data-theme", "-1"),
+            ("data-theme", "sepia"),
+            ("data-theme", "Dark"),
             ("data-theme", ""),
-            ("data-theme", "１"),
-            ("theme", "0"),
+            ("data-theme", "2"),
+            ("data-text-size", "serif"),
+            ("theme", "dark"),
             ("", ""),
         ] {
             assert_eq!(picked(now, name, value), None, "{name}={value}");

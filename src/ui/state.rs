@@ -60,8 +60,9 @@ pub struct ReadingState {
 }
 
 impl ReadingState {
-    /// `outline_open`: the drawer as the page has it (the reader may open it before the app).
-    pub fn new(redraw: TextRedraw, outline_open: bool) -> Self {
+    /// `outline_open`, `display_open`: the outline drawer and the display settings' panel as the
+    /// page has them (the reader may open them before the app).
+    pub fn new(redraw: TextRedraw, outline_open: bool, display_open: bool) -> Self {
         let query = RwSignal::new(String::new());
         let current = RwSignal::new(0);
         let flash = RwSignal::new(None::<Flash>);
@@ -134,7 +135,7 @@ impl ReadingState {
             gloss: RwSignal::new(None),
             theme: RwSignal::new(None),
             display: RwSignal::new(DisplaySettings::default()),
-            display_open: RwSignal::new(false),
+            display_open: RwSignal::new(display_open),
         }
     }
 

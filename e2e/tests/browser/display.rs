@@ -11,6 +11,8 @@ use yandu_e2e::page::{check, Page, TestResult, APP_READY, ESCAPE};
 use yandu_e2e::server::StaticServer;
 
 const KEY: &str = "yandu:v1:display";
+/// WebDriver's ArrowLeft key.
+const ARROW_LEFT: char = '\u{E012}';
 /// The page's background: light #FBFAF7, dark #151518 (style/tokens.css, style/dark.css).
 const LIGHT_BG: &str = "getComputedStyle(document.body).backgroundColor === 'rgb(251, 250, 247)'";
 const DARK_BG: &str = "getComputedStyle(document.body).backgroundColor === 'rgb(21, 21, 24)'";
@@ -23,14 +25,14 @@ const TEXT_PX: &str = "parseFloat(getComputedStyle(document.querySelector('#read
 const AT_READING_LINE: &str = "(() => { const line = innerHeight / 4; const p = [...document.querySelectorAll('#reader [data-passage]')].find(p => p.getBoundingClientRect().bottom > line); return p ? p.getAttribute('data-passage') : ''; })()";
 
 /// Picks the choice `value` of the radio group `name` as a reader does: a click on its label.
-async fn pick(page: &Page, name: &str, value: usize) -> TestResult {
+async fn pick(page: &Page, name: &str, value: &str) -> TestResult {
     page.click(&format!(
         "#display-panel input[name={name}][value='{value}'] + span"
     ))
     .await
 }
 
-fn checked(name: &str, value: usize) -> String {
+fn checked(name: &str, value: &str) -> String {
     format!(
         "document.querySelector('#display-panel input[name={name}][value=\"{value}\"]').checked"
     )
@@ -54,25 +56,25 @@ pub async fn display_settings_apply_at_once_and_keep_the_place(ctx: &Ctx) -> Tes
         )
         .await?;
         check(
-            page.js(&checked("data-theme", 0)).await? == true
-                && page.js(&checked("data-text-size", 1)).await? == true,
+            page.js(&checked("data-theme", "system")).await? == true
+                && page.js(&checked("data-text-size", "standard")).await? == true,
             "the defaults (跟随系统, 标准) are not the checked ones",
         )?;
 
-        pick(page, "data-theme", 2).await?;
+        pick(page, "data-theme", "dark").await?;
         page.wait_until(DARK_BG, "深色 to darken the page").await?;
         // Measured now: WebDriver's click on the toggle, in the sticky top bar, may scroll the
         // page itself (Firefox, WebKit), and 深色 reflows nothing.
         page.wait_scroll_settled().await?;
         let place = page.js_string(AT_READING_LINE).await?;
         check(!place.is_empty(), "no passage at the reading line")?;
-        pick(page, "data-typeface", 1).await?;
+        pick(page, "data-typeface", "serif").await?;
         page.wait_until(SERIF, "宋体 to set the text in serif").await?;
         check(
             page.js("getComputedStyle(document.querySelector('.topbar')).fontFamily.includes('Serif CJK')").await? == false,
             "宋体 changed the controls' typeface, not only the report's",
         )?;
-        pick(page, "data-text-size", 3).await?;
+        pick(page, "data-text-size", "larger").await?;
         page.wait_until(
             &format!("{TEXT_PX} > {standard} * 1.3"),
             "特大 to enlarge the text by a third",
@@ -92,9 +94,9 @@ pub async fn display_settings_apply_at_once_and_keep_the_place(ctx: &Ctx) -> Tes
         )?;
 
         // The keyboard: arrows move within a group, Escape closes and gives the focus back.
-        page.js("(document.querySelector('#display-panel input[name=data-text-size][value=\"3\"]').focus(), true)").await?;
-        page.press(&['\u{E012}']).await?; // ArrowLeft
-        page.wait_until(&checked("data-text-size", 2), "an arrow key to pick 大").await?;
+        page.js("(document.querySelector('#display-panel input[name=data-text-size][value=\"larger\"]').focus(), true)").await?;
+        page.press(&[ARROW_LEFT]).await?;
+        page.wait_until(&checked("data-text-size", "large"), "an arrow key to pick 大").await?;
         page.press(&[ESCAPE]).await?;
         page.wait_until(
             "document.getElementById('display-panel').hidden && document.activeElement === document.getElementById('display-toggle')",
@@ -109,11 +111,11 @@ pub async fn display_settings_apply_at_once_and_keep_the_place(ctx: &Ctx) -> Tes
         .await?;
         page.wait_until(LIGHT_BG, "another tab's 浅色 to be followed").await?;
         page.wait_until(&format!("{TEXT_PX} === {standard}"), "and its 标准").await?;
-        check(page.js(&checked("data-theme", 1)).await? == true, "the panel shows 浅色 checked")?;
+        check(page.js(&checked("data-theme", "light")).await? == true, "the panel shows 浅色 checked")?;
 
         // Paper stays light whatever the screen's 配色 (Chromium can emulate print media).
         if ctx.engine == Engine::Chromium {
-            pick_closed(page, "data-theme", 2).await?;
+            pick_closed(page, "data-theme", "dark").await?;
             page.wait_until(DARK_BG, "深色 again").await?;
             page.cdp("Emulation.setEmulatedMedia", json!({"media": "print"})).await?;
             let ink = page
@@ -128,7 +130,7 @@ pub async fn display_settings_apply_at_once_and_keep_the_place(ctx: &Ctx) -> Tes
 }
 
 /// Opens the panel and picks a choice.
-async fn pick_closed(page: &Page, name: &str, value: usize) -> TestResult {
+async fn pick_closed(page: &Page, name: &str, value: &str) -> TestResult {
     page.click("#display-toggle").await?;
     page.wait_until(
         "!document.getElementById('display-panel').hidden",
@@ -138,44 +140,70 @@ async fn pick_closed(page: &Page, name: &str, value: usize) -> TestResult {
     pick(page, name, value).await
 }
 
-pub async fn stored_display_settings_apply_before_the_app_and_a_damaged_one_is_told(
+pub async fn display_settings_work_before_the_app_and_a_damaged_one_is_told(
     ctx: &Ctx,
 ) -> TestResult {
     with_wasm_held(ctx, PHONE, async |page: &Page, server: &StaticServer| {
         page.visit("").await?;
         page.wait_parsed("").await?;
         let standard = page.js_f64(TEXT_PX).await?;
-        page.js(&format!(
-            "(localStorage.setItem({KEY:?}, '{{\"v\":1,\"theme\":\"dark\",\"typeface\":\"serif\",\"size\":\"large\"}}'), true)"
-        ))
-        .await?;
-        // The next visit, before the app: painted as chosen.
-        page.visit("").await?;
-        page.wait_parsed("").await?;
-        check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
-        check(page.js(DARK_BG).await? == true, "深色 is not applied before the app")?;
-        check(page.js(SERIF).await? == true, "宋体 is not applied before the app")?;
-        let large = page.js_f64(TEXT_PX).await?;
+        // Before the app (web/display.js): the panel opens, and a choice applies and is stored.
+        page.click("#display-toggle").await?;
+        page.wait_until("!document.getElementById('display-panel').hidden", "the panel to open before the app")
+            .await?;
+        pick(page, "data-theme", "dark").await?;
+        page.wait_until(DARK_BG, "深色 before the app").await?;
+        pick(page, "data-text-size", "large").await?;
+        page.wait_until(&format!("{TEXT_PX} > {standard} * 1.1"), "大 before the app").await?;
+        let stored = page.storage().await?;
         check(
-            large > standard * 1.1,
-            format!("大 is not applied before the app ({large} px against {standard})"),
+            stored.get(KEY)
+                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"sans","size":"large"}"#)),
+            format!("stored before the app: {:?}", stored.get(KEY)),
         )?;
+        // The next visit, before the app: painted as chosen, and the panel says so.
+        page.reload().await?;
+        check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
+        check(page.js(DARK_BG).await? == true, "深色 is not applied from the first paint")?;
+        check(
+            page.js(&format!("{TEXT_PX} > {standard} * 1.1")).await? == true,
+            "大 is not applied from the first paint",
+        )?;
+        page.click("#display-toggle").await?;
+        page.wait_until(
+            &format!("!document.getElementById('display-panel').hidden && {} && {}", checked("data-theme", "dark"), checked("data-text-size", "large")),
+            "the panel to show the stored choices before the app",
+        )
+        .await?;
+        // Left open for the app, which keeps it open and answers it.
         server.release();
         page.wait_until(APP_READY, "the app to take over the page").await?;
         check(
-            page.js(&checked("data-theme", 2)).await? == true
-                && page.js(&checked("data-typeface", 1)).await? == true
-                && page.js(&checked("data-text-size", 2)).await? == true,
+            page.js("!document.getElementById('display-panel').hidden && document.getElementById('display-toggle').getAttribute('aria-expanded') === 'true'").await? == true,
+            "the app closed the panel left open before it",
+        )?;
+        check(
+            page.js(&checked("data-theme", "dark")).await? == true
+                && page.js(&checked("data-text-size", "large")).await? == true,
             "the app's panel does not show the stored choices",
         )?;
+        pick(page, "data-typeface", "serif").await?;
+        page.wait_until(SERIF, "宋体 with the app").await?;
         check(page.js(DARK_BG).await? == true, "the app undid 深色")?;
+        let stored = page.storage().await?;
+        check(
+            stored.get(KEY)
+                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"serif","size":"large"}"#)),
+            format!("stored by the app: {:?}", stored.get(KEY)),
+        )?;
 
-        // A damaged value and a hostile one: the defaults, a message, and the page unharmed.
+        // A value with a hostile name in it: what is understood (特大) stays, the rest is the
+        // default, a message says so, and nothing of it reaches the page as markup.
         page.js(&format!(
-            "(localStorage.setItem({KEY:?}, '{{\"v\":1,\"theme\":\"\\\"><img src=x onerror=alert(1)>\",\"size\":\"larger\"'), true)"
+            "(localStorage.setItem({KEY:?}, JSON.stringify({{v: 1, theme: '\\\"><img src=x onerror=alert(1)>', size: 'larger'}})), true)"
         ))
         .await?;
-        page.visit("").await?;
+        page.reload().await?;
         page.wait_until(APP_READY, "the app to start on a damaged value").await?;
         page.wait_until(LIGHT_BG, "the default colours").await?;
         page.wait_until(
@@ -184,17 +212,20 @@ pub async fn stored_display_settings_apply_before_the_app_and_a_damaged_one_is_t
         )
         .await?;
         check(
-            page.js(&format!("{TEXT_PX} === {standard}")).await? == true
-                && page.js("document.querySelectorAll('img').length === 0 && !document.documentElement.hasAttribute('data-theme')").await? == true,
+            page.js(&format!("{TEXT_PX} > {standard} * 1.3")).await? == true,
+            "特大, which was understood, is not applied",
+        )?;
+        check(
+            page.js("document.querySelectorAll('img').length === 0 && !document.documentElement.hasAttribute('data-theme')").await? == true,
             "a damaged value changed the page",
         )?;
         // Still a working panel: a choice replaces the damaged value.
-        pick_closed(page, "data-theme", 2).await?;
+        pick_closed(page, "data-theme", "dark").await?;
         page.wait_until(DARK_BG, "深色 after a damaged value").await?;
         let stored = page.storage().await?;
         check(
             stored.get(KEY)
-                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"sans","size":"standard"}"#)),
+                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"sans","size":"larger"}"#)),
             format!("stored: {:?}", stored.get(KEY)),
         )
     })

@@ -373,12 +373,12 @@ pub async fn the_report_is_readable_without_javascript(ctx: &Ctx) -> TestResult 
         )?;
         let hidden = page
             .js(&format!(
-                "['form.search', '.notes-panel'].every(s => getComputedStyle({frame}.querySelector(s)).display === 'none')"
+                "['form.search', '.notes-panel', '#display-toggle'].every(s => getComputedStyle({frame}.querySelector(s)).display === 'none')"
             ))
             .await?;
         check(
             hidden == true,
-            "search or notes show although they cannot work without JavaScript",
+            "search, notes or the display settings show although they cannot work without JavaScript",
         )
     })
     .await
@@ -432,7 +432,15 @@ pub async fn the_report_is_readable_without_webassembly(ctx: &Ctx) -> TestResult
         check(
             page.js(every_term_explained).await? == true,
             "without the wasm, a glossary term is not explained",
+        )?;
+        // So does it set the display (web/display.js).
+        page.click("#display-toggle").await?;
+        page.click("#display-panel input[name=data-theme][value=dark] + span").await?;
+        page.wait_until(
+            "getComputedStyle(document.body).backgroundColor === 'rgb(21, 21, 24)'",
+            "深色 to apply without the wasm",
         )
+        .await
     })
     .await;
     let _ = std::fs::remove_dir_all(&copy);
