@@ -24,6 +24,15 @@ const TEXT_PX: &str = "parseFloat(getComputedStyle(document.querySelector('#read
 /// first whose bottom is below it.
 const AT_READING_LINE: &str = "(() => { const line = innerHeight / 4; const p = [...document.querySelectorAll('#reader [data-passage]')].find(p => p.getBoundingClientRect().bottom > line); return p ? p.getAttribute('data-passage') : ''; })()";
 
+/// Checks that the stored settings are `expected` (the text the app stores).
+async fn stored_is(page: &Page, expected: &str, what: &str) -> TestResult {
+    let stored = page.storage().await?;
+    check(
+        stored.get(KEY) == Some(&json!(expected)),
+        format!("{what}: {:?}", stored.get(KEY)),
+    )
+}
+
 /// Picks the choice `value` of the radio group `name` as a reader does: a click on its label.
 async fn pick(page: &Page, name: &str, value: &str) -> TestResult {
     page.click(&format!(
@@ -86,12 +95,7 @@ pub async fn display_settings_apply_at_once_and_keep_the_place(ctx: &Ctx) -> Tes
             after == place,
             format!("the passage at the reading line was {place}, and after 特大 it is {after}"),
         )?;
-        let stored = page.storage().await?;
-        check(
-            stored.get(KEY)
-                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"serif","size":"larger"}"#)),
-            format!("stored: {:?}", stored.get(KEY)),
-        )?;
+        stored_is(page, r#"{"v":1,"theme":"dark","typeface":"serif","size":"larger"}"#, "stored").await?;
 
         // The keyboard: arrows move within a group, Escape closes and gives the focus back.
         page.js("(document.querySelector('#display-panel input[name=data-text-size][value=\"larger\"]').focus(), true)").await?;
@@ -155,12 +159,7 @@ pub async fn display_settings_work_before_the_app_and_a_damaged_one_is_told(
         page.wait_until(DARK_BG, "深色 before the app").await?;
         pick(page, "data-text-size", "large").await?;
         page.wait_until(&format!("{TEXT_PX} > {standard} * 1.1"), "大 before the app").await?;
-        let stored = page.storage().await?;
-        check(
-            stored.get(KEY)
-                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"sans","size":"large"}"#)),
-            format!("stored before the app: {:?}", stored.get(KEY)),
-        )?;
+        stored_is(page, r#"{"v":1,"theme":"dark","typeface":"sans","size":"large"}"#, "stored before the app").await?;
         // The next visit, before the app: painted as chosen, and the panel says so.
         page.reload().await?;
         check(page.js(APP_READY).await? == false, "the app was ready before its wasm arrived")?;
@@ -190,12 +189,7 @@ pub async fn display_settings_work_before_the_app_and_a_damaged_one_is_told(
         pick(page, "data-typeface", "serif").await?;
         page.wait_until(SERIF, "宋体 with the app").await?;
         check(page.js(DARK_BG).await? == true, "the app undid 深色")?;
-        let stored = page.storage().await?;
-        check(
-            stored.get(KEY)
-                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"serif","size":"large"}"#)),
-            format!("stored by the app: {:?}", stored.get(KEY)),
-        )?;
+        stored_is(page, r#"{"v":1,"theme":"dark","typeface":"serif","size":"large"}"#, "stored by the app").await?;
 
         // A value with a hostile name in it: what is understood (特大) stays, the rest is the
         // default, a message says so, and nothing of it reaches the page as markup.
@@ -222,12 +216,7 @@ pub async fn display_settings_work_before_the_app_and_a_damaged_one_is_told(
         // Still a working panel: a choice replaces the damaged value.
         pick_closed(page, "data-theme", "dark").await?;
         page.wait_until(DARK_BG, "深色 after a damaged value").await?;
-        let stored = page.storage().await?;
-        check(
-            stored.get(KEY)
-                == Some(&json!(r#"{"v":1,"theme":"dark","typeface":"sans","size":"larger"}"#)),
-            format!("stored: {:?}", stored.get(KEY)),
-        )
+        stored_is(page, r#"{"v":1,"theme":"dark","typeface":"sans","size":"larger"}"#, "stored").await
     })
     .await
 }
