@@ -1,5 +1,6 @@
 //! Takes the screenshots we look at before calling UI work done: desktop (1280×800) and phone
-//! (375×812), light and dark, at the top and at a deep link. Writes PNGs to `screenshots/`.
+//! (375×812), light and dark, at the top and at a deep link, with notes, with the display
+//! settings open, and the whole overview. Writes PNGs to `screenshots/`.
 //! Usage: `cargo run -p yandu-e2e --bin screenshots` after `trunk build --release`.
 //! For another build: `YANDU_DIST=DIR cargo run -p yandu-e2e --bin screenshots -- NAME '#ANCHOR'`
 //! takes the top and that deep link only, into `screenshots/NAME-…`.
@@ -27,7 +28,46 @@ async fn main() -> Result<(), String> {
         return shoot(&driver, &server, &out, name, &views).await;
     }
     shoot(&driver, &server, &out, "", &VIEWS).await?;
-    notes_and_overview(&driver, &server, &out).await
+    notes_and_overview(&driver, &server, &out).await?;
+    display_settings(&driver, &server, &out).await
+}
+
+/// The display settings' panel open, with 宋体 and 大 picked (the colours follow the window's
+/// scheme).
+async fn display_settings(
+    driver: &DriverProcess,
+    server: &StaticServer,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    for (size_name, size) in SIZES {
+        for dark in [false, true] {
+            let page = Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, dark)
+                .await?;
+            page.goto("#s2-p3").await?;
+            page.wait_landed("s2-p3").await?;
+            page.click("#display-toggle").await?;
+            for (name, value) in [("data-typeface", "serif"), ("data-text-size", "large")] {
+                page.click(&format!(
+                    "#display-panel input[name={name}][value={value}] + span"
+                ))
+                .await?;
+            }
+            page.wait_until(
+                "document.documentElement.getAttribute('data-text-size') === 'large'",
+                "the settings to apply",
+            )
+            .await?;
+            page.wait_until("document.getAnimations().length === 0", "animations to end")
+                .await?;
+            let scheme = if dark { "dark" } else { "light" };
+            let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
+            let file = out.join(format!("{size_name}-{scheme}-display.png"));
+            std::fs::write(&file, png).map_err(|e| e.to_string())?;
+            println!("{}", file.display());
+            page.close().await;
+        }
+    }
+    Ok(())
 }
 
 async fn shoot(
