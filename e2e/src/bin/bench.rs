@@ -4,7 +4,8 @@
 //! - `bench run DIST DIST_1MB` measures, in headless Chromium on 127.0.0.1: what a first
 //!   visit downloads; text on screen for the app and for a plain HTML page of the same text,
 //!   alternated, each load in a fresh profile; navigation to the app being interactive;
-//!   keystroke to search hits painted (seed and 1 MB); notes load and edit with 10,000 notes;
+//!   keystroke to search hits painted (seed and 1 MB); a change of text size; notes load and
+//!   edit with 10,000 notes;
 //!   Lighthouse's mobile scores if it is installed. Prints a table and writes BENCHMARKS.md.
 
 use std::fmt::Write as _;
@@ -22,6 +23,8 @@ const LOADS: usize = 15;
 /// Loads of each page per profile in the phone section (each throttled load takes seconds).
 const PHONE_LOADS: usize = 5;
 const NOTES: usize = 10_000;
+/// Loads of each page for the change of text size (three changes each).
+const DISPLAY_LOADS: usize = 5;
 const NOTE_LOADS: usize = 7;
 /// Six rounds of the queries, 144 keystrokes per report: with three, the 1 MB p95 (the fourth
 /// slowest keystroke) moved between 52 and 100 ms across identical runs.
@@ -301,6 +304,72 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
     }
 
     // Search: keystroke → hits painted.
+    // A change of 字号 (the display settings) on the phone profile's CPU (slowed 4x) and screen:
+    // from the tap to the first frame drawn at the new size, against the plain page set in the
+    // same sizes (its body's font size). The whole text wraps anew either way.
+    if wants("display") {
+        let mut plain = Vec::new();
+        let mut app = Vec::new();
+        for i in 0..DISPLAY_LOADS {
+            for k in 0..2 {
+                let yandu = (i + k) % 2 == 1;
+                let page = open(&driver, &server.base_url).await?;
+                page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+                    .await?;
+                page.cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
+                )
+                .await?;
+                if yandu {
+                    page.goto("#s2-p3").await?;
+                    page.click("#display-toggle").await?;
+                    page.wait_until(
+                        "!document.getElementById('display-panel').hidden",
+                        "the display settings",
+                    )
+                    .await?;
+                } else {
+                    page.visit("__plain__/plain.html").await?;
+                    page.js("(document.querySelectorAll('p')[Math.floor(document.querySelectorAll('p').length / 2)].scrollIntoView(), true)")
+                        .await?;
+                }
+                for size in ["larger", "standard", "large"] {
+                    let script = SIZE_CHANGE
+                        .replace("SIZE", size)
+                        .replace("YANDU", if yandu { "true" } else { "false" });
+                    let took = page
+                        .client
+                        .execute_async(&script, vec![])
+                        .await
+                        .map_err(|e| format!("a change of size: {e}"))?;
+                    let took = took.as_f64().ok_or("a change of size: no time")?;
+                    if yandu {
+                        app.push(took);
+                    } else {
+                        plain.push(took);
+                    }
+                }
+                page.close().await;
+            }
+        }
+        rows.push(ms_row(
+            "phone CPU: a change of text size, plain page (its body's font size)",
+            &plain,
+            format!(
+                "{DISPLAY_LOADS} loads, 3 changes each; the tap to the frame drawn at the new size"
+            ),
+        ));
+        rows.push(ms_row(
+            "phone CPU: a change of text size, Yandu (字号 in the display settings)",
+            &app,
+            format!(
+                "the same; {:.2}x the plain page (the reading place kept, the choice stored)",
+                median(&app) / median(&plain)
+            ),
+        ));
+    }
+
     if wants("search") {
         // The floor: a keystroke in a bare input on the plain page, timed the same way. The
         // paint waits for the next frame whatever the page does, so no app can measure below it.
@@ -615,6 +684,17 @@ const drawn = () => !document.getElementById("gloss-popover").hidden
   ? requestAnimationFrame(() => done(performance.now()))
   : requestAnimationFrame(drawn);
 drawn();"#;
+
+/// Sets the text size SIZE (Yandu: a tap on its choice in the open display settings, which
+/// applies it as the tap is handled; the plain page: its body's font size, in the same steps)
+/// and answers the time from then to the end of the first frame drawn at that size.
+const SIZE_CHANGE: &str = r##"const done = arguments[arguments.length - 1];
+const start = performance.now();
+if (YANDU) document.querySelector("#display-panel input[value=SIZE] + span").click();
+else document.body.style.fontSize = { standard: "1em", large: "1.17em", larger: "1.33em" }.SIZE;
+// After the frame: the task that follows its rendering (a frame callback alone would come before
+// the plain page's layout, which nothing forced).
+requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)));"##;
 
 /// One load of `path` in a fresh profile, throttled to the phone profile or not: its first
 /// contentful paint and, for a page with a script, the time of what `after` waits for.
