@@ -1,11 +1,11 @@
 // Puts what the first paint and the app's start wait for into the page itself: the screen style
 // sheets, the display settings (display.js), the first-layout hint (lazy-layout.js), the page's
 // answers before the app (before-app.js), the wasm's download (start-wasm.js) and the loader
-// (boot-*.js). Each was a
-// round trip before anything could happen: on the phone profile (150 ms RTT) the style sheets
-// held the first paint and the loader held the start of the wasm's download. The page's CSP
-// allows each inlined element by the hash of its exact text (still no 'unsafe-inline'); the
-// inlined files leave the staging folder, so the service worker does not precache them twice.
+// (boot-*.js). Each was a round trip before anything could happen: on the phone profile (150 ms
+// RTT) the style sheets held the first paint and the loader held the start of the wasm's
+// download. The page's CSP allows each inlined element by the hash of its exact text (still no
+// 'unsafe-inline'); the inlined files leave the staging folder, so the service worker does not
+// precache them twice.
 // Usage: node scripts/inline.mjs STAGE_DIR (after minify.mjs, before the service worker list).
 import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -60,8 +60,8 @@ rewritten = rewritten.replace(/<!--inline-styles-->/g, () => {
   return `<style>${css}</style>`;
 });
 
-// Classic scripts (start-wasm.js, display.js, lazy-layout.js, before-app.js) stay classic: they run
-// where the parser meets them.
+// Classic scripts (start-wasm.js, display.js, lazy-layout.js, before-app.js) stay classic: they
+// run where the parser meets them.
 rewritten = rewritten.replace(/<script src="([\w.-]+\.js)"><\/script>/g, (_, href) => {
   const code = guard(read(href), "</script", href);
   scriptHashes.push(hash(code));
