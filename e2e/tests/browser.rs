@@ -81,6 +81,7 @@ const SCENARIOS: &[(&str, Scenario)] = scenarios![
     notes::a_week_without_backup_brings_a_reminder_once_a_day,
     display::display_settings_apply_at_once_and_keep_the_place,
     display::display_settings_work_before_the_app_and_a_damaged_one_is_told,
+    display::the_narrowest_phone_fits_the_top_bar_and_the_page,
     works_under_a_sub_path,
     prerender::the_app_takes_over_the_prerendered_page_in_place,
     prerender::a_reload_keeps_the_reading_place_before_and_after_the_app_starts,

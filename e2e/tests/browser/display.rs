@@ -220,3 +220,26 @@ pub async fn display_settings_work_before_the_app_and_a_damaged_one_is_told(
     })
     .await
 }
+
+/// The narrowest phones (320px): the top bar's first row holds its four controls, and nothing
+/// of the page is wider than the screen (the search row and the overview's terms were, by 20
+/// px). Chromium emulates 320px exactly; Firefox and WebKit keep a wider minimum window.
+pub async fn the_narrowest_phone_fits_the_top_bar_and_the_page(ctx: &Ctx) -> TestResult {
+    with_page(ctx, (320, 640), async |page: &Page| {
+        page.goto("").await?;
+        let one_row = "(() => { const tops = ['#outline-toggle', '.brand', '#display-toggle', '#notes-toggle'].map(s => document.querySelector(s).getBoundingClientRect().top); return tops.every(t => Math.abs(t - tops[0]) < 1); })()";
+        check(page.js(one_row).await? == true, "the top bar's controls wrap onto two rows")?;
+        let sideways = "document.documentElement.scrollWidth - document.documentElement.clientWidth";
+        let wide = page.js_f64(sideways).await?;
+        check(wide <= 0.0, format!("the page is {wide}px wider than the screen"))?;
+        page.click("#display-toggle").await?;
+        page.wait_until("!document.getElementById('display-panel').hidden", "the panel to open")
+            .await?;
+        page.wait_until(
+            "document.getElementById('display-panel').getBoundingClientRect().right <= document.documentElement.clientWidth",
+            "the panel to fit the screen",
+        )
+        .await
+    })
+    .await
+}
