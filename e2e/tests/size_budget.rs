@@ -38,8 +38,9 @@ use yandu_e2e::sizes::first_visit;
 /// them with the reading place kept, another tab's choice and a choice made before the app;
 /// +1.7 KB of page for the static panel, its style, the dark colours in a sheet of their own and
 /// web/display.js, which applies a stored choice before the first paint and answers the panel
-/// before the app). BENCHMARKS.md lists what each file costs.
-const BUDGET: usize = 261_700;
+/// before the app); 261,800 for a top bar and page that fit 320px screens (+0.03 KB of style).
+/// BENCHMARKS.md lists what each file costs.
+const BUDGET: usize = 261_800;
 
 #[test]
 fn a_first_visit_stays_within_the_size_budget() {
