@@ -314,13 +314,7 @@ async fn run(dist: &Path, big: &Path, only: &[&str]) -> Result<(), String> {
             for k in 0..2 {
                 let yandu = (i + k) % 2 == 1;
                 let page = open(&driver, &server.base_url).await?;
-                page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
-                    .await?;
-                page.cdp(
-                    "Emulation.setDeviceMetricsOverride",
-                    json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
-                )
-                .await?;
+                phone_cpu_and_screen(&page).await?;
                 if yandu {
                     page.goto("#s2-p3").await?;
                     page.click("#display-toggle").await?;
@@ -696,6 +690,18 @@ else document.body.style.fontSize = { standard: "1em", large: "1.17em", larger: 
 // the plain page's layout, which nothing forced).
 requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)));"##;
 
+/// The phone profile's CPU (slowed 4x) and screen (412x823 at 1.75x, a mobile viewport).
+async fn phone_cpu_and_screen(page: &Page) -> Result<(), String> {
+    page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
+        .await?;
+    page.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
+    )
+    .await?;
+    Ok(())
+}
+
 /// One load of `path` in a fresh profile, throttled to the phone profile or not: its first
 /// contentful paint and, for a page with a script, the time of what `after` waits for.
 async fn timed_load(
@@ -713,13 +719,7 @@ async fn timed_load(
             json!({ "offline": false, "latency": 150, "downloadThroughput": 1.6 * 1024.0 * 1024.0 / 8.0, "uploadThroughput": 750.0 * 1024.0 / 8.0 }),
         )
         .await?;
-        page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 4 }))
-            .await?;
-        page.cdp(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
-        )
-        .await?;
+        phone_cpu_and_screen(&page).await?;
     }
     page.visit(path).await?;
     page.wait_until(

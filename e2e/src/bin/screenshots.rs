@@ -60,10 +60,11 @@ async fn display_settings(
             page.wait_until("document.getAnimations().length === 0", "animations to end")
                 .await?;
             let scheme = if dark { "dark" } else { "light" };
-            let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
-            let file = out.join(format!("{size_name}-{scheme}-display.png"));
-            std::fs::write(&file, png).map_err(|e| e.to_string())?;
-            println!("{}", file.display());
+            save(
+                &page,
+                &out.join(format!("{size_name}-{scheme}-display.png")),
+            )
+            .await?;
             page.close().await;
         }
     }
@@ -94,11 +95,12 @@ async fn shoot(
                 // Let the jump's flash fade so the picture shows the resting state.
                 page.wait_until("document.getAnimations().length === 0", "animations to end")
                     .await?;
-                let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
                 let scheme = if dark { "dark" } else { "light" };
-                let file = out.join(format!("{prefix}{size_name}-{scheme}-{view_name}.png"));
-                std::fs::write(&file, png).map_err(|e| e.to_string())?;
-                println!("{}", file.display());
+                save(
+                    &page,
+                    &out.join(format!("{prefix}{size_name}-{scheme}-{view_name}.png")),
+                )
+                .await?;
             }
             page.close().await;
         }
@@ -140,10 +142,7 @@ async fn notes_and_overview(
             page.wait_until("document.getAnimations().length === 0", "animations to end")
                 .await?;
             let scheme = if dark { "dark" } else { "light" };
-            let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
-            let file = out.join(format!("{size_name}-{scheme}-notes.png"));
-            std::fs::write(&file, png).map_err(|e| e.to_string())?;
-            println!("{}", file.display());
+            save(&page, &out.join(format!("{size_name}-{scheme}-notes.png"))).await?;
             page.close().await;
         }
     }
@@ -156,11 +155,16 @@ async fn notes_and_overview(
         let page =
             Page::open_with(Engine::Chromium, &driver.url, &server.base_url, size, false).await?;
         page.goto("").await?;
-        let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
-        let file = out.join(format!("{name}.png"));
-        std::fs::write(&file, png).map_err(|e| e.to_string())?;
-        println!("{}", file.display());
+        save(&page, &out.join(format!("{name}.png"))).await?;
         page.close().await;
     }
+    Ok(())
+}
+
+/// Writes what the page shows to `file`, and says where.
+async fn save(page: &Page, file: &std::path::Path) -> Result<(), String> {
+    let png = page.client.screenshot().await.map_err(|e| e.to_string())?;
+    std::fs::write(file, png).map_err(|e| e.to_string())?;
+    println!("{}", file.display());
     Ok(())
 }
